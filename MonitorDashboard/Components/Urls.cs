@@ -1,0 +1,8 @@
+namespace MonitorDashboard.Components;
+
+/// <summary>Every page route, so links and tests never spell a path twice.</summary>
+public static class Urls
+{
+    public const string Overview = "/";
+    public const string OpenApi = "/openapi/v1.json";
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using MonitorDashboard.Ingestion;
+
+namespace MonitorDashboard.Hosting;
+
+/// <summary>The RFC 7807 problem responses the API gives, worded once.</summary>
+public static class ApiProblems
+{
+    /// <summary>400 listing every bad field; <c>errors</c> keys are paths like <c>[3].value</c>.</summary>
+    public static ValidationProblem Invalid(IEnumerable<EventError> errors, string detail) =>
+        TypedResults.ValidationProblem(
+            errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray()),
+            detail: detail,
+            title: "The request is invalid");
+
+    public static ProblemHttpResult TooLarge(long maxBytes) =>
+        TypedResults.Problem(
+            detail: $"The body is larger than the limit of {maxBytes} bytes; split it into smaller batches.",
+            statusCode: StatusCodes.Status413PayloadTooLarge,
+            title: "Request body too large",
+            extensions: new Dictionary<string, object?> { ["field"] = "body", ["maxBytes"] = maxBytes });
+
+    /// <summary>503 with Retry-After: nothing was stored and the client should try again.</summary>
+    public static ProblemHttpResult Unavailable(HttpContext http, string detail, int retryAfterSeconds)
+    {
+        http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Try again later");
+    }
+}

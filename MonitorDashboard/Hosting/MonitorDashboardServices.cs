@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using MonitorDashboard.Components;
+using MonitorDashboard.Configuration;
+using MonitorDashboard.Demo;
+using MonitorDashboard.Ingestion;
+using MonitorDashboard.Live;
+using MonitorDashboard.Storage;
+using MudBlazor.Services;
+
+namespace MonitorDashboard.Hosting;
+
+/// <summary>Every service registration of the app, in one readable place.</summary>
+public static class MonitorDashboardServices
+{
+    public static IServiceCollection AddMonitorDashboard(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+
+        // storage
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var databasePath = StoragePath.Resolve(storage.Path, environment.ContentRootPath);
+        services.AddDbContextFactory<MonitorDbContext>(options => options
+            .UseSqlite(StoragePath.ConnectionString(databasePath))
+            .AddInterceptors(new SqlitePragmaInterceptor(storage.Synchronous)));
+        services.AddSingleton(new DatabaseLocation(databasePath));
+        services.AddSingleton<PointStore>();
+        services.AddSingleton<SeriesQueryService>();
+
+        // ingestion
+        services.AddSingleton<IngestCounters>();
+        services.AddSingleton<EventBatchParser>();
+        services.AddSingleton<IngestionQueue>();
+        services.AddSingleton<GroupCommitWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
+
+        // live
+        services.AddSingleton<LiveNotifier>();
+        services.AddSingleton<LiveHubSubscriptions>();
+        services.AddSignalR();
+
+        if (configuration.GetValue(DemoOptions.Section + ":" + nameof(DemoOptions.Enabled), true))
+        {
+            services.AddHostedService<DemoTrafficService>();
+        }
+
+        // operations
+        services.AddProblemDetails();
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage", tags: [HealthTags.Ready])
+            .AddCheck<WriterHealthCheck>("writer", tags: [HealthTags.Ready]);
+        services.AddOpenApi();
+
+        // pages
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddScoped<BrowserTime>();
+        return services;
+    }
+}

@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using MonitorDashboard.Configuration;
+
+namespace MonitorDashboard.Ingestion;
+
+/// <summary>
+/// Turns a posted JSON document into validated events, or into the complete list of what is wrong with it.
+/// Reading the document by hand (rather than binding to a record) lets every error name the event and field.
+/// </summary>
+public sealed partial class EventBatchParser(IOptions<IngestOptions> options, TimeProvider time)
+{
+    public const int MaxNameLength = 64;
+    public const int MaxTags = 16;
+    private static readonly string[] KnownFields = ["id", "ts", "model", "version", "stage", "kind", "name", "value", "tags"];
+
+    [GeneratedRegex("^[A-Za-z0-9_.:-]{1,64}$")]
+    private static partial Regex NamePattern();
+
+    // RFC 3339 demands an explicit offset: a bare local time would silently shift by the server's zone.
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")]
+    private static partial Regex Rfc3339Pattern();
+
+    public EventBatch Parse(JsonElement root)
+    {
+        var errors = new List<EventError>();
+        var events = new List<MetricEvent>();
+        var receivedMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var max = options.Value.MaxEventsPerRequest;
+
+        if (root.ValueKind == JsonValueKind.Object)
+        {
+            ParseEvent(root, 0, receivedMs, events, errors);
+        }
+        else if (root.ValueKind == JsonValueKind.Array)
+        {
+            var length = root.GetArrayLength();
+            if (length == 0 || length > max)
+            {
+                errors.Add(new EventError(-1, "body", $"must hold 1 to {max} events, not {length}"));
+                return new EventBatch([], errors);
+            }
+            var index = 0;
+            foreach (var element in root.EnumerateArray())
+            {
+                ParseEvent(element, index++, receivedMs, events, errors);
+            }
+        }
+        else
+        {
+            errors.Add(new EventError(-1, "body", "must be a JSON array of events or a single event object"));
+        }
+        return new EventBatch(errors.Count == 0 ? events : [], errors);
+    }
+
+    private void ParseEvent(JsonElement element, int index, long receivedMs, List<MetricEvent> events, List<EventError> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new EventError(index, "event", "must be a JSON object"));
+            return;
+        }
+        var errorCount = errors.Count;
+        void Fail(string field, string reason) => errors.Add(new EventError(index, field, reason));
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!KnownFields.Contains(property.Name))
+            {
+                Fail(property.Name, $"is not a known field (known: {string.Join(", ", KnownFields)})");
+            }
+            else if (!seen.Add(property.Name))
+            {
+                Fail(property.Name, "is given more than once");
+            }
+        }
+
+        var id = OptionalString(element, "id", Fail);
+        if (id is not null && (id.Length == 0 || id.Length > MaxNameLength))
+        {
+            Fail("id", $"must be 1 to {MaxNameLength} characters long");
+        }
+
+        var timestampMs = ParseTimestamp(element, receivedMs, Fail);
+        var model = Name(element, "model", required: true, Fail);
+        var version = Name(element, "version", required: false, Fail) ?? MetricEvent.DefaultVersion;
+        var stage = Name(element, "stage", required: false, Fail) ?? model;
+
+        var kindText = RequiredString(element, "kind", Fail);
+        var kind = MetricKind.Software;
+        if (kindText is not null && !MetricKinds.TryParse(kindText, out kind))
+        {
+            Fail("kind", "must be software, input or output");
+        }
+
+        var name = Name(element, "name", required: true, Fail);
+        var value = ParseValue(element, Fail);
+        var tags = ParseTags(element, Fail);
+
+        if (errors.Count == errorCount)
+        {
+            events.Add(new MetricEvent(id, timestampMs, model!, version, stage!, kind, name!, value, tags));
+        }
+    }
+
+    private long ParseTimestamp(JsonElement element, long receivedMs, Action<string, string> fail)
+    {
+        var text = OptionalString(element, "ts", fail);
+        if (text is null)
+        {
+            return receivedMs;
+        }
+        if (!Rfc3339Pattern().IsMatch(text)
+            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var ts))
+        {
+            fail("ts", "must be an RFC 3339 time with a zone, e.g. 2026-11-25T12:00:00Z");
+            return 0;
+        }
+        var ms = ts.ToUnixTimeMilliseconds();
+        if (ms < 0)
+        {
+            fail("ts", "must not be before 1970-01-01T00:00:00Z");
+        }
+        else if (ms > receivedMs + (options.Value.MaxFutureSkewSeconds * 1000L))
+        {
+            fail("ts", $"lies more than {options.Value.MaxFutureSkewSeconds} seconds in the future");
+        }
+        return ms;
+    }
+
+    private static double ParseValue(JsonElement element, Action<string, string> fail)
+    {
+        if (!element.TryGetProperty("value", out var value))
+        {
+            fail("value", "is required");
+            return 0;
+        }
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            fail("value", "must be a number");
+            return 0;
+        }
+        if (!value.TryGetDouble(out var number) || !double.IsFinite(number))
+        {
+            fail("value", "must be a finite number within the range of a 64-bit float");
+            return 0;
+        }
+        return number;
+    }
+
+    private static List<KeyValuePair<string, string>> ParseTags(JsonElement element, Action<string, string> fail)
+    {
+        var tags = new List<KeyValuePair<string, string>>();
+        if (!element.TryGetProperty("tags", out var tagsElement) || tagsElement.ValueKind == JsonValueKind.Null)
+        {
+            return tags;
+        }
+        if (tagsElement.ValueKind != JsonValueKind.Object)
+        {
+            fail("tags", "must be an object of string values");
+            return tags;
+        }
+        foreach (var tag in tagsElement.EnumerateObject())
+        {
+            if (tag.Name.Length == 0 || tag.Name.Length > MaxNameLength)
+            {
+                fail("tags", $"keys must be 1 to {MaxNameLength} characters long");
+            }
+            else if (tag.Value.ValueKind != JsonValueKind.String)
+            {
+                fail($"tags.{tag.Name}", "must be a string");
+            }
+            else if (tag.Value.GetString()!.Length > MaxNameLength)
+            {
+                fail($"tags.{tag.Name}", $"must be at most {MaxNameLength} characters long");
+            }
+            else if (tags.Exists(t => t.Key == tag.Name))
+            {
+                fail($"tags.{tag.Name}", "is given more than once");
+            }
+            else
+            {
+                tags.Add(new(tag.Name, tag.Value.GetString()!));
+            }
+        }
+        if (tags.Count > MaxTags)
+        {
+            fail("tags", $"must hold at most {MaxTags} tags, not {tags.Count}");
+        }
+        tags.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return tags;
+    }
+
+    private static string? Name(JsonElement element, string field, bool required, Action<string, string> fail)
+    {
+        var text = required ? RequiredString(element, field, fail) : OptionalString(element, field, fail);
+        if (text is null)
+        {
+            return null;
+        }
+        if (!NamePattern().IsMatch(text))
+        {
+            fail(field, $"must be 1 to {MaxNameLength} characters of A-Z, a-z, 0-9, '_', '.', ':' or '-'");
+            return null;
+        }
+        return text;
+    }
+
+    /// <summary>The string value of a field; reports a missing, null or non-string value.</summary>
+    private static string? RequiredString(JsonElement element, string field, Action<string, string> fail)
+    {
+        if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            fail(field, "is required");
+            return null;
+        }
+        return OptionalString(element, field, fail);
+    }
+
+    /// <summary>The string value of a field; null when absent or JSON null; reports any other type.</summary>
+    private static string? OptionalString(JsonElement element, string field, Action<string, string> fail)
+    {
+        if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            fail(field, "must be a string");
+            return null;
+        }
+        return value.GetString();
+    }
+}

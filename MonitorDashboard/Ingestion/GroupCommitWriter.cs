@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using MonitorDashboard.Configuration;
+using MonitorDashboard.Live;
+using MonitorDashboard.Storage;
+
+namespace MonitorDashboard.Ingestion;
+
+/// <summary>
+/// The single writer: takes every request waiting in the queue, commits them in one transaction (group commit:
+/// one fsync for many requests), then answers each request and tells live viewers. On shutdown it drains the queue.
+/// </summary>
+public sealed class GroupCommitWriter(
+    IngestionQueue queue,
+    PointStore store,
+    LiveNotifier notifier,
+    IngestCounters counters,
+    IOptions<IngestOptions> options,
+    ILogger<GroupCommitWriter> logger) : BackgroundService
+{
+    private volatile bool _running;
+    private volatile bool _lastCommitFailed;
+
+    /// <summary>True while the loop runs and the last commit (if any) succeeded; readiness reports it.</summary>
+    public bool IsHealthy => _running && !_lastCommitFailed;
+
+    public bool IsRunning => _running;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _running = true;
+        var batch = new List<PendingWrite>();
+        try
+        {
+            // Not cancelled by stoppingToken: on shutdown the queue is closed and this loop drains it, then ends.
+            while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
+            {
+                batch.Clear();
+                var events = 0;
+                while (events < options.Value.MaxEventsPerCommit && queue.Reader.TryRead(out var pending))
+                {
+                    batch.Add(pending);
+                    events += pending.Events.Count;
+                }
+                await CommitAsync(batch, events);
+            }
+        }
+        finally
+        {
+            _running = false;
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        queue.Close();
+        await base.StopAsync(cancellationToken);
+        logger.LogInformation("Ingestion writer drained its queue and stopped");
+    }
+
+    private async Task CommitAsync(List<PendingWrite> batch, int eventCount)
+    {
+        var writes = new List<PointWrite>(eventCount);
+        foreach (var pending in batch)
+        {
+            foreach (var e in pending.Events)
+            {
+                writes.Add(new PointWrite(e.Id, new SeriesKey(e.Model, e.Version, e.Stage, e.Kind.ToWire(), e.Name, TagJson.Serialize(e.Tags)), e.TimestampMs, e.Value));
+            }
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        bool[] stored;
+        try
+        {
+            stored = await store.AppendAsync(writes, CancellationToken.None);
+            _lastCommitFailed = false;
+        }
+        catch (Exception ex)
+        {
+            _lastCommitFailed = true;
+            counters.RecordFailedCommit();
+            counters.AddQueued(-eventCount);
+            logger.LogError(ex, "Commit of {Requests} requests ({Events} events) failed; they were answered 503", batch.Count, eventCount);
+            var rejection = new IngestionRejectedException("Storage is unavailable; nothing of this request was stored.", ex);
+            batch.ForEach(p => p.Fail(rejection));
+            return;
+        }
+        var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        counters.AddQueued(-eventCount);
+
+        var live = new List<LivePoint>(eventCount);
+        var offset = 0;
+        int acceptedTotal = 0;
+        foreach (var pending in batch)
+        {
+            var accepted = 0;
+            foreach (var e in pending.Events)
+            {
+                if (stored[offset++])
+                {
+                    accepted++;
+                    live.Add(new LivePoint(e.Model, e.Version, e.Stage, e.Kind.ToWire(), e.Name, DateTimeOffset.FromUnixTimeMilliseconds(e.TimestampMs), e.Value));
+                }
+            }
+            acceptedTotal += accepted;
+            pending.Succeed(new IngestResult(accepted, pending.Events.Count - accepted));
+        }
+        counters.RecordCommit(acceptedTotal, eventCount - acceptedTotal, elapsedMs);
+        notifier.Publish(live);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using MonitorDashboard.Configuration;
+using MonitorDashboard.Hosting;
+
+namespace MonitorDashboard.Ingestion;
+
+public static class IngestionEndpoints
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
+
+    public static RouteGroupBuilder MapIngestionApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Ingestion");
+        group.MapPost("/events", PostEventsAsync)
+            .Accepts<JsonElement>("application/json")
+            .WithSummary("Store a batch of metric events; 202 only once the batch is on disk.");
+        group.MapGet("/ingest/stats", (IngestCounters counters) => TypedResults.Ok(counters.Snapshot()))
+            .WithSummary("The ingestion path's own counters.");
+        return group;
+    }
+
+    internal static async Task<Results<Accepted<IngestResult>, ValidationProblem, ProblemHttpResult>> PostEventsAsync(
+        HttpContext http,
+        EventBatchParser parser,
+        IngestionQueue queue,
+        IngestCounters counters,
+        IOptions<IngestOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var body = await RequestBodyReader.ReadAsync(http.Request, settings.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            counters.RecordRejected(0);
+            return ApiProblems.TooLarge(settings.MaxBodyBytes);
+        }
+
+        EventBatch batch;
+        try
+        {
+            using var document = JsonDocument.Parse(body.Value, DocumentOptions);
+            batch = parser.Parse(document.RootElement);
+        }
+        catch (JsonException ex)
+        {
+            counters.RecordRejected(0);
+            return ApiProblems.Invalid([new EventError(-1, "body", $"is not valid JSON: {ex.Message}")], "Nothing was stored.");
+        }
+
+        if (!batch.IsValid)
+        {
+            counters.RecordRejected(batch.Errors.Select(e => e.Index).Distinct().Count());
+            return ApiProblems.Invalid(batch.Errors, $"{batch.Errors.Count} problem(s) found; the whole batch was rejected and nothing was stored.");
+        }
+
+        try
+        {
+            // Deliberately not cancelled with the request: once queued, the events are committed either way.
+            var result = await queue.EnqueueAsync(batch.Events);
+            return TypedResults.Accepted((string?)null, result);
+        }
+        catch (IngestionRejectedException ex)
+        {
+            counters.RecordRejected(batch.Events.Count);
+            return ApiProblems.Unavailable(http, ex.Message, settings.RetryAfterSeconds);
+        }
+    }
+}

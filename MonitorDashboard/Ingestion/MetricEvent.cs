@@ -1,0 +1,16 @@
+namespace MonitorDashboard.Ingestion;
+
+/// <summary>One validated measurement, ready to store. Tags are sorted by key so equal tag sets compare equal.</summary>
+public sealed record MetricEvent(
+    string? Id,
+    long TimestampMs,
+    string Model,
+    string Version,
+    string Stage,
+    MetricKind Kind,
+    string Name,
+    double Value,
+    IReadOnlyList<KeyValuePair<string, string>> Tags)
+{
+    public const string DefaultVersion = "unversioned";
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using MonitorDashboard.Hosting;
+using MonitorDashboard.Ingestion;
+using MonitorDashboard.Storage;
+
+namespace MonitorDashboard.Query;
+
+public static class QueryEndpoints
+{
+    public static RouteGroupBuilder MapQueryApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/series").WithTags("Query");
+        group.MapGet("/", ListSeriesAsync).WithSummary("List series, optionally filtered by model, version, stage, kind and name.");
+        group.MapGet("/points", GetPointsAsync).WithSummary("Bucketed statistics (count, sum, min, max, avg, p50, p95, p99) per matching series.");
+        return group;
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<SeriesInfo>>, ValidationProblem>> ListSeriesAsync(
+        SeriesQueryService queries, string? model, string? version, string? stage, string? kind, string? name, CancellationToken cancellationToken)
+    {
+        var errors = new List<EventError>();
+        PointsQuery.ValidateKind(kind, errors);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors, "Fix the query string.");
+        }
+        return TypedResults.Ok(await queries.ListSeriesAsync(new SeriesFilter(model, version, stage, kind, name), cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<SeriesBuckets>>, ValidationProblem>> GetPointsAsync(
+        SeriesQueryService queries, TimeProvider time,
+        string? model, string? version, string? stage, string? kind, string? name, string? from, string? to, string? step,
+        CancellationToken cancellationToken)
+    {
+        var errors = new List<EventError>();
+        PointsQuery.ValidateKind(kind, errors);
+        var query = PointsQuery.TryCreate(new SeriesFilter(model, version, stage, kind, name), from, to, step, time.GetUtcNow(), errors);
+        if (query is null || errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors, "Fix the query string.");
+        }
+        return TypedResults.Ok(await queries.GetBucketsAsync(query.Filter, query.FromMs, query.ToMs, query.StepMs, cancellationToken));
+    }
+}

@@ -1,0 +1,4 @@
+namespace MonitorDashboard.Storage;
+
+/// <summary>Statistics of the points of one series within [Ts, Ts + step).</summary>
+public sealed record Bucket(DateTimeOffset Ts, long Count, double Sum, double Min, double Max, double Avg, double P50, double P95, double P99);

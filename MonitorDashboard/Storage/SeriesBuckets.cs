@@ -1,0 +1,3 @@
+namespace MonitorDashboard.Storage;
+
+public sealed record SeriesBuckets(SeriesInfo Series, IReadOnlyList<Bucket> Buckets);

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MonitorDashboard.Configuration;
+using MonitorDashboard.Live;
+using MonitorDashboard.Tests.Support;
+
+namespace MonitorDashboard.Tests.Live;
+
+public sealed class LiveNotifierTests
+{
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UnixEpoch);
+
+    private LiveNotifier CreateNotifier(int capacity = 1000) =>
+        new(Options.Create(new LiveOptions { FlushIntervalMilliseconds = 250, MaxBufferedPointsPerSubscriber = capacity }), _time, NullLogger<LiveNotifier>.Instance);
+
+    private static LivePoint Point(double value, string model = "asr") =>
+        new(model, "v1", model, "software", "latency_ms", DateTimeOffset.UnixEpoch, value);
+
+    [Fact]
+    public async Task Publish_ManyBatchesWithinOneInterval_DeliveredAsOneCallAfterTheFirst()
+    {
+        var calls = new ConcurrentQueue<IReadOnlyList<LivePoint>>();
+        var notifier = CreateNotifier();
+
+        using var sub = notifier.Subscribe(LiveFilter.All, points => { calls.Enqueue(points); return Task.CompletedTask; });
+        notifier.Publish([Point(1)]);
+        await Eventually.TrueAsync(() => Task.FromResult(calls.Count == 1), TimeSpan.FromSeconds(5), "the first point is delivered at once");
+
+        for (var i = 2; i <= 100; i++)
+        {
+            notifier.Publish([Point(i)]);
+        }
+        Assert.Single(calls); // the interval has not passed on the fake clock: nothing more is delivered
+
+        _time.Advance(TimeSpan.FromMilliseconds(250));
+        await Eventually.TrueAsync(() => Task.FromResult(calls.Count == 2), TimeSpan.FromSeconds(5), "the coalesced batch is delivered");
+        Assert.Equal(Enumerable.Range(2, 99).Select(i => (double)i), calls.Last().Select(p => p.Value));
+    }
+
+    [Fact]
+    public async Task Publish_FilteredSubscription_ReceivesOnlyMatchingPoints()
+    {
+        var received = new ConcurrentQueue<LivePoint>();
+        var notifier = CreateNotifier();
+        using var sub = notifier.Subscribe(new LiveFilter(Model: "vad"), points =>
+        {
+            foreach (var p in points) received.Enqueue(p);
+            return Task.CompletedTask;
+        });
+
+        notifier.Publish([Point(1, "asr"), Point(2, "vad"), Point(3, "asr")]);
+
+        await Eventually.TrueAsync(() => Task.FromResult(received.Count >= 1), TimeSpan.FromSeconds(5), "the vad point arrives");
+        Assert.Equal(2, Assert.Single(received).Value);
+    }
+
+    [Fact]
+    public async Task Publish_SlowSubscriber_DropsOldestAndCountsThem()
+    {
+        var release = new TaskCompletionSource();
+        var received = new ConcurrentQueue<LivePoint>();
+        var notifier = CreateNotifier(capacity: 100);
+        using var slow = notifier.Subscribe(LiveFilter.All, async points =>
+        {
+            foreach (var p in points) received.Enqueue(p);
+            await release.Task; // stuck, like a client on a bad network
+        });
+
+        notifier.Publish([Point(0)]);
+        await Eventually.TrueAsync(() => Task.FromResult(received.Count == 1), TimeSpan.FromSeconds(5), "the slow subscriber took its first point");
+        notifier.Publish(Enumerable.Range(1, 250).Select(i => Point(i)).ToList());
+
+        Assert.Equal(150, notifier.DroppedPoints);
+        release.SetResult();
+        _time.Advance(TimeSpan.FromMilliseconds(250));
+        await Eventually.TrueAsync(() => Task.FromResult(received.Count == 101), TimeSpan.FromSeconds(5), "the newest 100 points arrive");
+        Assert.Equal(151, received.Skip(1).First().Value);
+    }
+
+    [Fact]
+    public async Task Dispose_Subscription_StopsDelivery()
+    {
+        var calls = 0;
+        var notifier = CreateNotifier();
+        var sub = notifier.Subscribe(LiveFilter.All, _ => { Interlocked.Increment(ref calls); return Task.CompletedTask; });
+        notifier.Publish([Point(1)]);
+        await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref calls) == 1), TimeSpan.FromSeconds(5), "the first point arrives");
+
+        sub.Dispose();
+        notifier.Publish([Point(2)]);
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(0, notifier.SubscriberCount);
+        Assert.Equal(1, Volatile.Read(ref calls));
+    }
+}

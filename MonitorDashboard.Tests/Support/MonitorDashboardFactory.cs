@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace MonitorDashboard.Tests.Support;
+
+/// <summary>
+/// The real app over the in-memory test server, with its own temporary SQLite file and no demo traffic.
+/// <see cref="Settings"/> lets a test class change any configuration key before the host starts.
+/// </summary>
+public class MonitorDashboardFactory : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "monitor-dashboard-tests", Guid.NewGuid().ToString("N"));
+
+    public MonitorDashboardFactory()
+    {
+        Directory.CreateDirectory(_folder);
+        DatabasePath = Path.Combine(_folder, "monitor.db");
+    }
+
+    public string DatabasePath { get; }
+
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Demo:Enabled"] = "false",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:Path", DatabasePath);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Rows in a table, read straight from the file (not through the app) to prove what is really stored.</summary>
+    public long CountRows(string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held open by a dying connection; the temp folder is cleaned by the OS
+        }
+    }
+}

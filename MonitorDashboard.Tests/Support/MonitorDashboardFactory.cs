@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
 
 namespace MonitorDashboard.Tests.Support;
 
@@ -28,7 +29,10 @@ public class MonitorDashboardFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the framework's own scripts (blazor.web.js, MudBlazor) are only found through this manifest.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Storage:Path", DatabasePath);
+        builder.ConfigureServices(services => services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5)));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

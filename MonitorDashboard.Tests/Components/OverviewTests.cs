@@ -1,0 +1,49 @@
+using Bunit;
+using MonitorDashboard.Components.Pages;
+using MonitorDashboard.Live;
+using MonitorDashboard.Tests.Support;
+
+namespace MonitorDashboard.Tests.Components;
+
+public sealed class OverviewTests : DashboardTestContext
+{
+    [Fact]
+    public void Overview_NoData_ShowsEmptyStateWithCurlExample()
+    {
+        var page = Render<Overview>();
+
+        page.WaitForAssertion(() =>
+        {
+            var empty = page.Find("[data-testid=empty-state]");
+            Assert.Contains("curl -X POST", empty.TextContent);
+            Assert.Contains("/api/v1/events", empty.TextContent);
+        });
+    }
+
+    [Fact]
+    public void Overview_LivePointPublished_ShowsItsSeriesAndValue()
+    {
+        var page = Render<Overview>();
+        page.WaitForElement("[data-testid=empty-state]");
+
+        Notifier.Publish([new LivePoint("asr", "v2", "recognizer", "software", "latency_ms", DateTimeOffset.UtcNow, 123.4)]);
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal("latency_ms", page.Find("[data-testid=series-name]").TextContent);
+            Assert.Equal("123.4", page.Find("[data-testid=series-value]").TextContent);
+            Assert.Contains("updated", page.Find("[data-testid=last-update]").TextContent);
+        });
+    }
+
+    [Fact]
+    public async Task Overview_Disposed_UnsubscribesFromTheNotifier()
+    {
+        Render<Overview>();
+        Assert.Equal(1, Notifier.SubscriberCount);
+
+        await DisposeComponentsAsync();
+
+        Assert.Equal(0, Notifier.SubscriberCount);
+    }
+}

@@ -20,6 +20,7 @@ public sealed class LiveHubTests : IAsyncLifetime
             {
                 options.Transports = HttpTransportType.LongPolling;
                 options.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                options.AccessTokenProvider = () => Task.FromResult<string?>(TestAccounts.AdminKey);
             })
             .Build();
         _connection.On<LivePoint[]>(LiveHub.PointsMessage, points =>

@@ -25,5 +25,10 @@ public class KestrelAppFactory : MonitorDashboardFactory
         }
     }
 
-    public HttpClient CreateRealClient() => new() { BaseAddress = Address };
+    public HttpClient CreateRealClient()
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Add("X-Api-Key", TestAccounts.AdminKey);
+        return client;
+    }
 }

@@ -24,7 +24,31 @@ public class MonitorDashboardFactory : WebApplicationFactory<Program>
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["Demo:Enabled"] = "false",
+        ["Auth:BootstrapApiKey"] = TestAccounts.AdminKey,
+        ["Auth:BootstrapAdminPassword"] = TestAccounts.AdminPassword,
     };
+
+    /// <summary>Clients from <c>CreateClient()</c> carry the bootstrap Admin key; tests about authentication use <see cref="CreateAnonymousClient"/>.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add("X-Api-Key", TestAccounts.AdminKey);
+    }
+
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Remove("X-Api-Key");
+        return client;
+    }
+
+    /// <summary>A client that authenticates with the given API key secret.</summary>
+    public HttpClient CreateClientWithKey(string secret)
+    {
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+        return client;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

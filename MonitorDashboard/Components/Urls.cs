@@ -5,4 +5,7 @@ public static class Urls
 {
     public const string Overview = "/";
     public const string OpenApi = "/openapi/v1.json";
+    public const string AdminUsers = "/admin/users";
+    public const string AdminApiKeys = "/admin/keys";
+    public const string AdminAudit = "/admin/audit";
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
+using MonitorDashboard.Accounts;
 using MonitorDashboard.Components;
 using MonitorDashboard.Ingestion;
 using MonitorDashboard.Live;
@@ -16,18 +17,25 @@ public static class MonitorDashboardPipeline
         var database = app.Services.GetRequiredService<DatabaseLocation>();
         await DatabaseInitializer.InitializeAsync(app.Services.GetRequiredService<IDbContextFactory<MonitorDbContext>>(), database.FullPath);
         app.Logger.LogInformation("Storage: {Path}", database.FullPath);
+        await BootstrapAccounts.EnsureAsync(app.Services);
 
         // Anything unexpected becomes a problem+json 500 without details; client errors are answered by the endpoints.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
+        // Health stays anonymous for load balancers and orchestrators; it tells nothing but Healthy/Unhealthy.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
-        app.MapOpenApi();
+        app.MapOpenApi().RequireAuthorization(Policies.Viewer);
         app.MapIngestionApi();
-        app.MapQueryApi();
-        app.MapHub<LiveHub>(LiveHub.Route);
+        app.MapQueryApi().RequireAuthorization(Policies.Viewer);
+        app.MapHub<LiveHub>(LiveHub.Route).RequireAuthorization(Policies.Viewer);
+        app.MapAccountEndpoints();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -47,6 +47,8 @@ public static class MonitorDashboardServices
             services.AddHostedService<DemoTrafficService>();
         }
 
+        services.AddAccounts(configuration);
+
         // operations
         services.AddProblemDetails();
         services.AddHealthChecks()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using MonitorDashboard.Accounts;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Hosting;
 
@@ -14,9 +15,12 @@ public static class IngestionEndpoints
     {
         var group = app.MapGroup("/api/v1").WithTags("Ingestion");
         group.MapPost("/events", PostEventsAsync)
+            .RequireAuthorization(Policies.Ingest)
+            .RequireRateLimiting(AccountServices.IngestRateLimit)
             .Accepts<JsonElement>("application/json")
             .WithSummary("Store a batch of metric events; 202 only once the batch is on disk.");
         group.MapGet("/ingest/stats", (IngestCounters counters) => TypedResults.Ok(counters.Snapshot()))
+            .RequireAuthorization(Policies.Viewer)
             .WithSummary("The ingestion path's own counters.");
         return group;
     }

@@ -1,13 +1,20 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace MonitorDashboard.Storage;
 
-public sealed class MonitorDbContext(DbContextOptions<MonitorDbContext> options) : DbContext(options)
+/// <summary>The one database: metrics, and (through Identity) users and roles, API keys and the audit log.</summary>
+public sealed class MonitorDbContext(DbContextOptions<MonitorDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<SeriesRow> Series => Set<SeriesRow>();
     public DbSet<PointRow> Points => Set<PointRow>();
     public DbSet<EventIdRow> EventIds => Set<EventIdRow>();
+    public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
+    public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MonitorDbContext).Assembly);
+    }
 }

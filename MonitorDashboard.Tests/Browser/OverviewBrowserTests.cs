@@ -20,20 +20,48 @@ public sealed class OverviewBrowserTests(BrowserFixture browser) : IClassFixture
         await _app.DisposeAsync();
     }
 
-    /// <summary>Opens the overview and waits until the circuit is interactive (the layout shows the browser's zone).</summary>
-    private async Task<IPage> OpenOverviewAsync()
+    /// <summary>Opens a page and waits until the circuit is interactive (the layout shows the browser's zone).</summary>
+    private async Task<IPage> OpenAsync(string path = "")
     {
         var page = _page = await browser.NewPageAsync();
         await page.SignInAsync(_app.Address);
-        await page.GotoAsync(_app.Address.ToString());
+        await page.GotoAsync(new Uri(_app.Address, path).ToString());
         await page.WaitForInteractiveAsync();
         return page;
     }
 
     [Fact]
-    public async Task Overview_EventPosted_ShowsUpWithoutReload()
+    public async Task Overview_PipelineWithTwoStagesAndVersions_ShowsStagesInOrderWithTheirFigures()
     {
-        var page = await OpenOverviewAsync();
+        using var client = _app.CreateRealClient();
+        var now = DateTimeOffset.UtcNow;
+        (await client.PostEventsAsync(
+            EventJson.Event(model: "speech", stage: "vad", version: "v1", value: 8, ts: now.AddSeconds(-30).ToString("O")),
+            EventJson.Event(model: "speech", stage: "asr", version: "v1", value: 120, ts: now.AddSeconds(-20).ToString("O")),
+            EventJson.Event(model: "speech", stage: "asr", version: "v2", value: 95, ts: now.AddSeconds(-10).ToString("O")))).EnsureSuccessStatusCode();
+
+        var page = await OpenAsync();
+
+        var pipeline = page.GetByTestId("pipeline-speech");
+        await Assertions.Expect(pipeline).ToBeVisibleAsync();
+        var stages = await pipeline.Locator("[data-testid^=stage-speech-]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.testid)");
+        Assert.Equal(["stage-speech-vad", "stage-speech-asr"], stages);
+        await Assertions.Expect(page.GetByTestId("version-speech-asr-v2").GetByTestId("p95")).ToHaveTextAsync("95 ms");
+        await Assertions.Expect(page.GetByTestId("version-speech-asr-v1").GetByTestId("p95")).ToHaveTextAsync("120 ms");
+    }
+
+    [Fact]
+    public async Task Overview_NoData_ShowsHowToPostTheFirstEvent()
+    {
+        var page = await OpenAsync();
+
+        await Assertions.Expect(page.GetByTestId("empty-state")).ToContainTextAsync("curl -X POST");
+    }
+
+    [Fact]
+    public async Task SeriesList_EventPosted_ShowsUpWithoutReload()
+    {
+        var page = await OpenAsync("series");
         await Assertions.Expect(page.GetByTestId("empty-state")).ToBeVisibleAsync();
 
         using var client = _app.CreateRealClient();
@@ -45,10 +73,9 @@ public sealed class OverviewBrowserTests(BrowserFixture browser) : IClassFixture
     }
 
     [Fact]
-    public async Task Overview_MetricNameWithMarkupAndValue_RenderedAsText()
+    public async Task SeriesList_MetricNameWithMarkup_RejectedAndNothingRendered()
     {
-        // Names are validated, but tags and future fields are not: the table must still never render client text as HTML.
-        var page = await OpenOverviewAsync();
+        var page = await OpenAsync("series");
         var dialogs = 0;
         page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };
 
@@ -63,7 +90,7 @@ public sealed class OverviewBrowserTests(BrowserFixture browser) : IClassFixture
     [Fact]
     public async Task DarkModeToggle_AfterReload_IsRemembered()
     {
-        var page = await OpenOverviewAsync();
+        var page = await OpenAsync();
         var background = () => page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
         var light = await background();
 

@@ -4,6 +4,10 @@ namespace MonitorDashboard.Components;
 public static class Urls
 {
     public const string Overview = "/";
+    public const string Software = "/software";
+    public const string Input = "/input";
+    public const string Output = "/output";
+    public const string Series = "/series";
     public const string OpenApi = "/openapi/v1.json";
     public const string AdminUsers = "/admin/users";
     public const string AdminApiKeys = "/admin/keys";

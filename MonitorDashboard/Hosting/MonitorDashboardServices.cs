@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MonitorDashboard.Components;
 using MonitorDashboard.Configuration;
+using MonitorDashboard.Dashboards;
 using MonitorDashboard.Demo;
 using MonitorDashboard.Ingestion;
 using MonitorDashboard.Live;
@@ -29,6 +30,8 @@ public static class MonitorDashboardServices
         services.AddSingleton(new DatabaseLocation(databasePath));
         services.AddSingleton<PointStore>();
         services.AddSingleton<SeriesQueryService>();
+        services.AddSingleton<MetricPanelService>();
+        services.AddSingleton<PipelineSummaryService>();
 
         // ingestion
         services.AddSingleton<IngestCounters>();

@@ -1,109 +1,68 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using MonitorDashboard.Ingestion;
-using MonitorDashboard.Live;
-using MonitorDashboard.Storage;
+using MonitorDashboard.Dashboards;
 
 namespace MonitorDashboard.Components.Pages;
 
+/// <summary>The home page: every model, its stages in pipeline order and the versions of each side by side.</summary>
 public partial class Overview : IDisposable
 {
-    private readonly Dictionary<string, SeriesRowViewModel> _rows = [];
-    private readonly Lock _rowsGate = new();
-    private IngestStats _stats = new(0, 0, 0, 0, 0, 0, 0, 0);
-    private bool _loading = true;
-    private string? _search;
+    /// <summary>The overview shows minute-level health, so it refreshes on a timer rather than per point.</summary>
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
+
+    private readonly CancellationTokenSource _stop = new();
+    private IReadOnlyList<PipelineSummary>? _pipelines;
     private DateTimeOffset? _lastUpdate;
-    private IDisposable? _subscription;
 
-    [Inject] public required SeriesQueryService Queries { get; init; }
-    [Inject] public required LiveNotifier Notifier { get; init; }
-    [Inject] public required IngestCounters Counters { get; init; }
-    [Inject] public required BrowserTime BrowserTime { get; init; }
+    [Inject] public required PipelineSummaryService Summaries { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
-
-    private IEnumerable<SeriesRowViewModel> SortedRows
-    {
-        get
-        {
-            lock (_rowsGate)
-            {
-                return _rows.Values.OrderBy(r => r.Model).ThenBy(r => r.Stage).ThenBy(r => r.Version).ThenBy(r => r.Kind).ThenBy(r => r.Name).ToList();
-            }
-        }
-    }
-
-    protected override void OnInitialized()
-    {
-        // Subscribe before loading so nothing committed in between is missed; a live point simply overwrites.
-        _subscription = Notifier.Subscribe(LiveFilter.All, OnPointsAsync);
-        BrowserTime.Changed += OnZoneChanged;
-    }
+    [Inject] public required TimeProvider Time { get; init; }
 
     protected override async Task OnInitializedAsync()
     {
-        var latest = await Queries.GetLatestAsync(new SeriesFilter(), CancellationToken.None);
-        lock (_rowsGate)
+        await RefreshAsync();
+        _ = RefreshPeriodicallyAsync();
+    }
+
+    private async Task RefreshAsync()
+    {
+        _pipelines = await Summaries.LoadAsync(Time.GetUtcNow(), _stop.Token);
+        _lastUpdate = Time.GetUtcNow();
+    }
+
+    private async Task RefreshPeriodicallyAsync()
+    {
+        using var timer = new PeriodicTimer(RefreshInterval, Time);
+        try
         {
-            foreach (var point in latest)
+            while (await timer.WaitForNextTickAsync(_stop.Token))
             {
-                var s = point.Series;
-                var row = GetOrAddRow(s.Model, s.Stage, s.Version, s.Kind, s.Name);
-                if (row.LastTs is null || point.Ts > row.LastTs)
+                await InvokeAsync(async () =>
                 {
-                    row.LastTs = point.Ts;
-                    row.LastValue = point.Value;
-                }
+                    await RefreshAsync();
+                    StateHasChanged();
+                });
             }
         }
-        _stats = Counters.Snapshot();
-        _loading = false;
-    }
-
-    private Task OnPointsAsync(IReadOnlyList<LivePoint> points)
-    {
-        lock (_rowsGate)
+        catch (OperationCanceledException)
         {
-            foreach (var p in points)
-            {
-                var row = GetOrAddRow(p.Model, p.Stage, p.Version, p.Kind, p.Name);
-                if (row.LastTs is null || p.Ts >= row.LastTs)
-                {
-                    row.LastTs = p.Ts;
-                    row.LastValue = p.Value;
-                }
-            }
+            // page closed
         }
-        return InvokeAsync(() =>
+        catch (Exception ex)
         {
-            _stats = Counters.Snapshot();
-            _lastUpdate = DateTimeOffset.UtcNow;
-            StateHasChanged();
-        });
-    }
-
-    private SeriesRowViewModel GetOrAddRow(string model, string stage, string version, string kind, string name)
-    {
-        var key = SeriesRowViewModel.KeyOf(model, stage, version, kind, name);
-        if (!_rows.TryGetValue(key, out var row))
-        {
-            row = new SeriesRowViewModel(model, stage, version, kind, name);
-            _rows[key] = row;
+            await DispatchExceptionAsync(ex);
         }
-        return row;
     }
 
-    private bool Matches(SeriesRowViewModel row) =>
-        string.IsNullOrWhiteSpace(_search)
-        || row.Key.Contains(_search.Trim(), StringComparison.OrdinalIgnoreCase);
+    private static string StageLink(string model, string stage) =>
+        Urls.Software + new DashboardFilter(model, stage, [], TimeRange.Default, true).ToQuery();
 
-    private static string FormatValue(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "—";
-
-    private void OnZoneChanged() => _ = InvokeAsync(StateHasChanged);
+    private static string Format(double? value, string format, string unit) =>
+        value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) + unit : "—";
 
     public void Dispose()
     {
-        _subscription?.Dispose();
-        BrowserTime.Changed -= OnZoneChanged;
+        _stop.Cancel();
+        _stop.Dispose();
     }
 }

@@ -5,12 +5,12 @@ using MonitorDashboard.Tests.Support;
 
 namespace MonitorDashboard.Tests.Components;
 
-public sealed class OverviewTests : DashboardTestContext
+public sealed class SeriesListTests : DashboardTestContext
 {
     [Fact]
-    public void Overview_NoData_ShowsEmptyStateWithCurlExample()
+    public void SeriesList_NoData_ShowsEmptyStateWithCurlExample()
     {
-        var page = Render<Overview>();
+        var page = Render<SeriesList>();
 
         page.WaitForAssertion(() =>
         {
@@ -21,9 +21,9 @@ public sealed class OverviewTests : DashboardTestContext
     }
 
     [Fact]
-    public void Overview_LivePointPublished_ShowsItsSeriesAndValue()
+    public void SeriesList_LivePointPublished_ShowsItsSeriesAndValue()
     {
-        var page = Render<Overview>();
+        var page = Render<SeriesList>();
         page.WaitForElement("[data-testid=empty-state]");
 
         Notifier.Publish([new LivePoint("asr", "v2", "recognizer", "software", "latency_ms", DateTimeOffset.UtcNow, 123.4)]);
@@ -37,9 +37,9 @@ public sealed class OverviewTests : DashboardTestContext
     }
 
     [Fact]
-    public async Task Overview_Disposed_UnsubscribesFromTheNotifier()
+    public async Task SeriesList_Disposed_UnsubscribesFromTheNotifier()
     {
-        Render<Overview>();
+        Render<SeriesList>();
         Assert.Equal(1, Notifier.SubscriberCount);
 
         await DisposeComponentsAsync();

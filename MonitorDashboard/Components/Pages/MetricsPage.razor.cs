@@ -1,0 +1,153 @@
+using Microsoft.AspNetCore.Components;
+using MonitorDashboard.Components.Controls;
+using MonitorDashboard.Dashboards;
+using MonitorDashboard.Ingestion;
+using MonitorDashboard.Live;
+using MonitorDashboard.Storage;
+
+namespace MonitorDashboard.Components.Pages;
+
+/// <summary>
+/// The software, input and output pages: one chart per metric of that kind, versions overlaid.
+/// With live on, new points reach the charts as appends (the page itself is not re-rendered per point).
+/// </summary>
+public partial class MetricsPage : IDisposable
+{
+    private static readonly TimeSpan FullReloadInterval = TimeSpan.FromSeconds(5);
+    private readonly Dictionary<string, MetricChartCard> _cards = [];
+    private IReadOnlyList<SeriesInfo>? _series;
+    private IReadOnlyList<MetricPanel>? _panels;
+    private DashboardFilter _filter = DashboardFilter.Empty;
+    private DateTimeOffset? _lastUpdate;
+    private DateTimeOffset _lastFullReload;
+    private IDisposable? _subscription;
+    private CancellationTokenSource _loading = new();
+
+    [Inject] public required MetricPanelService Panels { get; init; }
+    [Inject] public required LiveNotifier Notifier { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required BrowserTime BrowserTime { get; init; }
+    [Inject] public required TimeProvider Time { get; init; }
+
+    private string Kind => new Uri(Navigation.Uri).AbsolutePath.Trim('/') switch
+    {
+        "input" => MetricKind.Input.ToWire(),
+        "output" => MetricKind.Output.ToWire(),
+        _ => MetricKind.Software.ToWire(),
+    };
+
+    private string Title => char.ToUpperInvariant(Kind[0]) + Kind[1..];
+
+    private string Subtitle => Kind switch
+    {
+        "software" => "latency, throughput, memory, load, errors",
+        "input" => "volume, length and missing values of what the model receives",
+        _ => "what users do with the answers",
+    };
+
+    protected override void OnInitialized() => Navigation.LocationChanged += OnLocationChanged;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _series = await Panels.ListSeriesAsync(Kind, CancellationToken.None);
+        await LoadFromUrlAsync();
+    }
+
+    private async Task LoadFromUrlAsync()
+    {
+        var filter = DashboardFilter.FromQuery(new Uri(Navigation.Uri).Query);
+        if (_series is { Count: > 0 } && (filter.Model is null || !_series.Any(s => s.Model == filter.Model)))
+        {
+            filter = filter with { Model = PipelineLayout.Models(_series)[0], Stage = null };
+        }
+        if (_series is not null && filter.Model is not null && (filter.Stage is null || !_series.Any(s => s.Model == filter.Model && s.Stage == filter.Stage)))
+        {
+            filter = filter with { Stage = PipelineLayout.Stages(_series, filter.Model).FirstOrDefault() };
+        }
+        _filter = filter;
+        await ReloadAsync();
+        Resubscribe();
+    }
+
+    private async Task ReloadAsync()
+    {
+        await _loading.CancelAsync();
+        _loading = new CancellationTokenSource();
+        _panels = null;
+        _cards.Clear();
+        _lastFullReload = Time.GetUtcNow();
+        _panels = await Panels.LoadAsync(Kind, _filter, Time.GetUtcNow(), _loading.Token);
+    }
+
+    private void ApplyFilter(DashboardFilter filter) =>
+        // The URL is the state: navigating keeps back/forward and shared links working.
+        Navigation.NavigateTo(new Uri(Navigation.Uri).AbsolutePath + filter.ToQuery());
+
+    private void OnLocationChanged(object? sender, Microsoft.AspNetCore.Components.Routing.LocationChangedEventArgs e) =>
+        _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                await LoadFromUrlAsync();
+                StateHasChanged();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                await DispatchExceptionAsync(ex);
+            }
+            catch (OperationCanceledException)
+            {
+                // a newer filter replaced this load
+            }
+        });
+
+    private void Resubscribe()
+    {
+        _subscription?.Dispose();
+        _subscription = _filter.Live && _filter.Model is not null
+            ? Notifier.Subscribe(new LiveFilter(Model: _filter.Model, Stage: _filter.Stage, Kind: Kind), OnPointsAsync)
+            : null;
+    }
+
+    private async Task OnPointsAsync(IReadOnlyList<LivePoint> points)
+    {
+        var filter = _filter;
+        var relevant = points.Where(p => filter.Versions.Count == 0 || filter.Versions.Contains(p.Version)).ToList();
+        if (relevant.Count == 0 || _panels is null)
+        {
+            return;
+        }
+        var now = Time.GetUtcNow();
+        var (windowStart, _) = filter.Range.Resolve(now);
+        var unknown = false;
+        foreach (var group in relevant.GroupBy(p => p.Name))
+        {
+            if (!_cards.TryGetValue(group.Key, out var card) || card.Chart is null)
+            {
+                unknown = true;
+                continue;
+            }
+            var since = group.Min(p => p.Ts);
+            var tail = await Panels.LoadTailAsync(Kind, group.Key, filter, since, now, CancellationToken.None);
+            await card.Chart.AppendAsync(tail, windowStart);
+        }
+        var reload = unknown && now - _lastFullReload > FullReloadInterval;
+        await InvokeAsync(async () =>
+        {
+            _lastUpdate = now;
+            if (reload)
+            {
+                await ReloadAsync();
+            }
+            StateHasChanged();
+        });
+    }
+
+    public void Dispose()
+    {
+        Navigation.LocationChanged -= OnLocationChanged;
+        _subscription?.Dispose();
+        _loading.Cancel();
+        _loading.Dispose();
+    }
+}

@@ -1,0 +1,37 @@
+using MonitorDashboard.Storage;
+
+namespace MonitorDashboard.Dashboards;
+
+/// <summary>Turns bucketed series into chart lines: one per series (version, tags) and statistic, scaled for display.</summary>
+public static class ChartLines
+{
+    /// <summary>Colours by version (in first-seen order, so production keeps the first colour).</summary>
+    public static readonly IReadOnlyList<string> Palette = ["#1e88e5", "#fb8c00", "#43a047", "#8e24aa", "#e53935", "#00acc1", "#6d4c41", "#3949ab"];
+
+    /// <summary>Dash length per statistic: the first solid, then dashed, then dotted.</summary>
+    private static readonly int[] Dashes = [0, 6, 2];
+
+    public static IReadOnlyList<ChartSeries> From(IEnumerable<SeriesBuckets> series, MetricDefinition definition)
+    {
+        var ordered = series.OrderBy(s => s.Series.Id).ToList();
+        var versions = ordered.Select(s => s.Series.Version).Distinct().ToList();
+        return ordered
+            .SelectMany(s => definition.Stats.Select((stat, i) => new ChartSeries(
+                LineName(s.Series, stat, definition.Stats.Count > 1),
+                s.Buckets.Select(b => ChartSeries.Point(b.Ts, definition.Display(b.Of(stat)))).ToList(),
+                Palette[versions.IndexOf(s.Series.Version) % Palette.Count],
+                Dashes[Math.Min(i, Dashes.Length - 1)])))
+            .ToList();
+    }
+
+    /// <summary>"v2", "v2 p95", or with tags "v2 {region=eu} p95". Shown as text by the chart, never as HTML.</summary>
+    public static string LineName(SeriesInfo series, BucketStat stat, bool withStat)
+    {
+        var name = series.Version;
+        if (series.Tags.Count > 0)
+        {
+            name += " {" + string.Join(", ", series.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}")) + "}";
+        }
+        return withStat ? $"{name} {stat.Label()}" : name;
+    }
+}

@@ -1,0 +1,128 @@
+// Our one bridge to ApexCharts (loaded globally from lib/apexcharts). Blazor's <LineChart> calls these functions.
+// Series names and labels come from API clients: ApexCharts writes legends and tooltips as HTML, so every
+// client-supplied text is escaped here before ApexCharts sees it.
+const charts = new Map();
+
+const escapeHtml = text => String(text ?? "").replace(/[&<>"']/g,
+    c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+
+const formatNumber = value => {
+    if (value === null || value === undefined || Number.isNaN(value)) return "–";
+    const abs = Math.abs(value);
+    if (abs !== 0 && (abs < 0.001 || abs >= 1e6)) return value.toExponential(2);
+    return Number(value.toPrecision(4)).toLocaleString();
+};
+
+const defaultColors = ["#1e88e5", "#fb8c00", "#43a047", "#8e24aa", "#e53935", "#00acc1"];
+
+const toApexSeries = series => series.map(s => ({
+    name: escapeHtml(s.name),
+    color: s.color ?? undefined,
+    data: s.points.map(p => [p[0], p[1]]),
+}));
+
+// Colours and dashes follow the series list, so they are set again whenever the list changes.
+const styleOptions = series => ({
+    stroke: { dashArray: series.map(s => s.dash ?? 0) },
+    colors: series.map((s, i) => s.color ?? defaultColors[i % defaultColors.length]),
+});
+
+const toApexAnnotations = annotations => ({
+    yaxis: (annotations ?? []).filter(a => a.kind === "threshold").map(a => ({
+        y: a.value, borderColor: a.color ?? "#e53935", strokeDashArray: 6,
+        label: { text: escapeHtml(a.label), borderColor: "transparent", style: { background: a.color ?? "#e53935", color: "#fff" } },
+    })),
+    xaxis: (annotations ?? []).filter(a => a.kind !== "threshold").map(a => a.kind === "period"
+        ? { x: a.from, x2: a.to, fillColor: a.color ?? "#e53935", opacity: 0.12, label: { text: escapeHtml(a.label) } }
+        : { x: a.from, borderColor: a.color ?? "#1e88e5", label: { text: escapeHtml(a.label), orientation: "horizontal" } }),
+});
+
+function optionsFor(config) {
+    const unit = config.unit ? ` ${config.unit}` : "";
+    return {
+        chart: {
+            type: "line", height: config.height, background: "transparent", fontFamily: "inherit",
+            animations: { enabled: false }, toolbar: { show: false }, zoom: { enabled: false },
+            sparkline: { enabled: config.sparkline },
+        },
+        theme: { mode: config.dark ? "dark" : "light" },
+        series: toApexSeries(config.series),
+        stroke: { width: config.sparkline ? 1.5 : 2, curve: "straight", dashArray: config.series.map(s => s.dash ?? 0) },
+        colors: config.series.some(s => s.color) ? config.series.map((s, i) => s.color ?? defaultColors[i % defaultColors.length]) : undefined,
+        markers: { size: 0 },
+        xaxis: { type: "datetime", labels: { datetimeUTC: false } },
+        yaxis: {
+            title: { text: config.unit ?? "" },
+            labels: { formatter: formatNumber },
+            min: config.yMin ?? undefined,
+        },
+        legend: { show: !config.sparkline, showForSingleSeries: true, position: "top", horizontalAlign: "left" },
+        tooltip: {
+            x: { format: "yyyy-MM-dd HH:mm:ss" },
+            y: { formatter: v => formatNumber(v) + unit },
+        },
+        noData: { text: "No data in this time range" },
+        annotations: toApexAnnotations(config.annotations),
+        grid: { padding: { left: 8, right: 8 } },
+    };
+}
+
+export function create(element, config) {
+    if (!element || typeof ApexCharts === "undefined") return false;
+    const chart = new ApexCharts(element, optionsFor(config));
+    chart.render();
+    charts.set(element, { chart, config: { ...config, series: config.series.map(s => ({ ...s, points: [...s.points] })) } });
+    return true;
+}
+
+// Merges new points into the series: a point at an existing time replaces it (the last bucket grows),
+// later points are appended, points before the window and beyond maxPoints drop off the left.
+export function append(element, updates, windowStartMs) {
+    const entry = charts.get(element);
+    if (!entry) return;
+    const series = entry.config.series;
+    for (const update of updates) {
+        let target = series.find(s => s.name === update.name);
+        if (!target) {
+            target = { name: update.name, color: update.color, dash: update.dash, points: [] };
+            series.push(target);
+            entry.chart.updateOptions(styleOptions(series), false, false);
+        }
+        for (const point of update.points) {
+            const last = target.points.length ? target.points[target.points.length - 1] : null;
+            if (last && point[0] === last[0]) last[1] = point[1];
+            else if (!last || point[0] > last[0]) target.points.push([point[0], point[1]]);
+        }
+        const max = entry.config.maxPoints;
+        let drop = 0;
+        while (drop < target.points.length && (target.points[drop][0] < windowStartMs || target.points.length - drop > max)) drop++;
+        if (drop) target.points.splice(0, drop);
+    }
+    entry.chart.updateSeries(toApexSeries(series), false);
+}
+
+export function replace(element, series) {
+    const entry = charts.get(element);
+    if (!entry) return;
+    entry.config.series = series.map(s => ({ ...s, points: [...s.points] }));
+    entry.chart.updateOptions({ ...styleOptions(entry.config.series), series: toApexSeries(entry.config.series) }, false, false);
+}
+
+export function setAnnotations(element, annotations) {
+    const entry = charts.get(element);
+    if (!entry) return;
+    entry.chart.updateOptions({ annotations: toApexAnnotations(annotations) }, false, false);
+}
+
+export function setTheme(element, dark) {
+    const entry = charts.get(element);
+    if (!entry) return;
+    entry.chart.updateOptions({ theme: { mode: dark ? "dark" : "light" } }, false, false);
+}
+
+export function dispose(element) {
+    const entry = charts.get(element);
+    if (!entry) return;
+    entry.chart.destroy();
+    charts.delete(element);
+}

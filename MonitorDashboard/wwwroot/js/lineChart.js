@@ -37,15 +37,25 @@ const toApexAnnotations = annotations => ({
         : { x: a.from, borderColor: a.color ?? "#1e88e5", label: { text: escapeHtml(a.label), orientation: "horizontal" } }),
 });
 
+// ApexCharts keeps its light text and grid colours when only the theme mode changes, so set them explicitly.
+const themeOptions = dark => ({
+    theme: { mode: dark ? "dark" : "light" },
+    chart: { foreColor: dark ? "#c8c8d0" : "#373d3f", background: "transparent" },
+    grid: { borderColor: dark ? "#3a3a44" : "#e0e0e0" },
+    tooltip: { theme: dark ? "dark" : "light" },
+});
+
 function optionsFor(config) {
     const unit = config.unit ? ` ${config.unit}` : "";
     return {
         chart: {
             type: "line", height: config.height, background: "transparent", fontFamily: "inherit",
+            foreColor: config.dark ? "#c8c8d0" : "#373d3f",
             animations: { enabled: false }, toolbar: { show: false }, zoom: { enabled: false },
             sparkline: { enabled: config.sparkline },
         },
         theme: { mode: config.dark ? "dark" : "light" },
+        grid: { borderColor: config.dark ? "#3a3a44" : "#e0e0e0", padding: { left: 8, right: 8 } },
         series: toApexSeries(config.series),
         stroke: { width: config.sparkline ? 1.5 : 2, curve: "straight", dashArray: config.series.map(s => s.dash ?? 0) },
         colors: config.series.some(s => s.color) ? config.series.map((s, i) => s.color ?? defaultColors[i % defaultColors.length]) : undefined,
@@ -58,12 +68,12 @@ function optionsFor(config) {
         },
         legend: { show: !config.sparkline, showForSingleSeries: true, position: "top", horizontalAlign: "left" },
         tooltip: {
+            theme: config.dark ? "dark" : "light",
             x: { format: "yyyy-MM-dd HH:mm:ss" },
             y: { formatter: v => formatNumber(v) + unit },
         },
         noData: { text: "No data in this time range" },
         annotations: toApexAnnotations(config.annotations),
-        grid: { padding: { left: 8, right: 8 } },
     };
 }
 
@@ -117,7 +127,7 @@ export function setAnnotations(element, annotations) {
 export function setTheme(element, dark) {
     const entry = charts.get(element);
     if (!entry) return;
-    entry.chart.updateOptions({ theme: { mode: dark ? "dark" : "light" } }, false, false);
+    entry.chart.updateOptions(themeOptions(dark), false, false);
 }
 
 export function dispose(element) {

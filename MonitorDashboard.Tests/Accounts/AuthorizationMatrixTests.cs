@@ -36,11 +36,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.KeysFixtur
         { "GET", "/api/v1/ingest/stats", [Roles.Viewer, Roles.Reviewer, Roles.Lead, Roles.Admin] },
         { "GET", "/openapi/v1.json", [Roles.Viewer, Roles.Reviewer, Roles.Lead, Roles.Admin] },
         { "POST", "/hubs/live/negotiate?negotiateVersion=1", [Roles.Viewer, Roles.Reviewer, Roles.Lead, Roles.Admin] },
+        { "GET", "/api/v1/alarms", [Roles.Viewer, Roles.Reviewer, Roles.Lead, Roles.Admin] },
+        { "GET", "/api/v1/alarms/states", [Roles.Viewer, Roles.Reviewer, Roles.Lead, Roles.Admin] },
+        { "GET", "/api/v1/alarms/1/history", [Roles.Viewer, Roles.Reviewer, Roles.Lead, Roles.Admin] },
+        { "POST", "/api/v1/alarms/1/ack", [Roles.Viewer, Roles.Reviewer, Roles.Lead, Roles.Admin] },
+        { "POST", "/api/v1/alarms/backtest", [Roles.Viewer, Roles.Reviewer, Roles.Lead, Roles.Admin] },
+        { "POST", "/api/v1/alarms", [Roles.Lead, Roles.Admin] },
+        { "PUT", "/api/v1/alarms/999", [Roles.Lead, Roles.Admin] },
+        { "DELETE", "/api/v1/alarms/999", [Roles.Lead, Roles.Admin] },
     };
 
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
     {
-        Content = method == "POST" ? new StringContent(Event, Encoding.UTF8, "application/json") : null,
+        Content = method is "POST" or "PUT" ? new StringContent(path.Contains("alarms") ? "{}" : Event, Encoding.UTF8, "application/json") : null,
     };
 
     [Theory]
@@ -64,7 +72,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.KeysFixtur
 
             if (allowed.Contains(role))
             {
-                Assert.True(response.IsSuccessStatusCode, $"{role} on {method} {path}: {(int)response.StatusCode}");
+                // allowed: past authorization (an empty alarm body is then a 400, an unknown id a 404)
+                Assert.True(response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) && (int)response.StatusCode < 500,
+                    $"{role} on {method} {path}: {(int)response.StatusCode}");
             }
             else
             {

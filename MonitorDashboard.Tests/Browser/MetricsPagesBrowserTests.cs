@@ -101,8 +101,9 @@ public sealed class MetricsPagesBrowserTests(BrowserFixture browser) : IClassFix
 
         await page.GetByTestId("filter-range").GetByText("24h").ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("range=24h", StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("range=24h"));
         Assert.Contains("model=asr", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByTestId("filter-range").Locator(".mud-toggle-item-selected")).ToHaveTextAsync("24h");
     }
 
     [Fact]

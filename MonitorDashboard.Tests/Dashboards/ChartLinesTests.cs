@@ -9,7 +9,7 @@ public sealed class ChartLinesTests
 
     private static SeriesBuckets Buckets(long id, string version, Dictionary<string, string>? tags = null) =>
         new(new SeriesInfo(id, "asr", version, "asr", "software", "latency_ms", tags ?? []),
-            [new Bucket(T0, 3, 30, 5, 15, 10, 9, 14, 15)]);
+            [new Bucket(T0, 3, 30, 5, 15, 10, 9, 14, 15, 15)]);
 
     [Fact]
     public void From_LatencyOfTwoVersions_OneLinePerVersionAndPercentileWithVersionColours()

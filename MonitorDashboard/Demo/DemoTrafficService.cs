@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MonitorDashboard.Alarms;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Ingestion;
 using MonitorDashboard.Storage;
@@ -12,6 +13,7 @@ namespace MonitorDashboard.Demo;
 public sealed class DemoTrafficService(
     IngestionQueue queue,
     SeriesQueryService queries,
+    AlarmRuleStore alarmRules,
     IOptions<DemoOptions> options,
     TimeProvider time,
     ILogger<DemoTrafficService> logger) : BackgroundService
@@ -28,6 +30,7 @@ public sealed class DemoTrafficService(
             DemoPipelineSimulator.Model, string.Join(" -> ", DemoPipelineSimulator.Stages));
 
         await BackfillAsync(simulator, stoppingToken);
+        await DemoAlarmRules.EnsureAsync(alarmRules, stoppingToken);
 
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
         var incident = DemoIncident.None;

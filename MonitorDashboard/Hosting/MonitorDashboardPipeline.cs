@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using MonitorDashboard.Accounts;
+using MonitorDashboard.Alarms;
 using MonitorDashboard.Components;
 using MonitorDashboard.Ingestion;
 using MonitorDashboard.Live;
@@ -35,6 +36,7 @@ public static class MonitorDashboardPipeline
         app.MapIngestionApi();
         app.MapQueryApi().RequireAuthorization(Policies.Viewer);
         app.MapHub<LiveHub>(LiveHub.Route).RequireAuthorization(Policies.Viewer);
+        app.MapAlarmApi();
         app.MapAccountEndpoints();
 
         app.MapStaticAssets();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MonitorDashboard.Alarms;
 using MonitorDashboard.Components;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Dashboards;
@@ -51,6 +52,20 @@ public static class MonitorDashboardServices
         }
 
         services.AddAccounts(configuration);
+
+        // alarms
+        services.AddOptions<AlarmOptions>().Bind(configuration.GetSection(AlarmOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AlarmNotifier>();
+        services.AddSingleton<AlarmRuleStore>();
+        services.AddSingleton<AlarmStateStore>();
+        services.AddSingleton<AlarmValueReader>();
+        services.AddSingleton<AlarmBacktester>();
+        services.AddSingleton<AlarmWebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlarmWebhookSender>());
+        services.AddSingleton<AlarmEvaluationService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlarmEvaluationService>());
+        // Retries with exponential backoff and jitter, per-attempt and total timeouts, circuit breaker.
+        services.AddHttpClient(AlarmWebhookSender.ClientName).AddStandardResilienceHandler();
 
         // operations
         services.AddProblemDetails();

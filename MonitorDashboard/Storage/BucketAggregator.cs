@@ -7,7 +7,14 @@ public sealed class BucketAggregator
 
     public int Count => _values.Count;
 
-    public void Add(double value) => _values.Add(value);
+    private double _last;
+
+    /// <summary>Values arrive in time order, so the last one added is the newest.</summary>
+    public void Add(double value)
+    {
+        _values.Add(value);
+        _last = value;
+    }
 
     public Bucket Complete(long bucketStartMs)
     {
@@ -26,7 +33,8 @@ public sealed class BucketAggregator
             sum / _values.Count,
             Percentile(_values, 0.50),
             Percentile(_values, 0.95),
-            Percentile(_values, 0.99));
+            Percentile(_values, 0.99),
+            _last);
         _values.Clear();
         return bucket;
     }

@@ -11,6 +11,9 @@ public sealed class MonitorDbContext(DbContextOptions<MonitorDbContext> options)
     public DbSet<EventIdRow> EventIds => Set<EventIdRow>();
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
     public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
+    public DbSet<AlarmRuleRow> AlarmRules => Set<AlarmRuleRow>();
+    public DbSet<AlarmStateRow> AlarmStates => Set<AlarmStateRow>();
+    public DbSet<AlarmHistoryRow> AlarmHistory => Set<AlarmHistoryRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,0 +1,3 @@
+namespace MonitorDashboard.Alarms;
+
+public sealed record AcknowledgeRequest(long SeriesId, string? Comment);

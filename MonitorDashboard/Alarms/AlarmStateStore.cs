@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using MonitorDashboard.Storage;
+
+namespace MonitorDashboard.Alarms;
+
+/// <summary>Current alarm states per (rule, series), their history and acknowledgements.</summary>
+public sealed class AlarmStateStore(IDbContextFactory<MonitorDbContext> factory, SeriesQueryService series)
+{
+    public async Task<Dictionary<long, Dictionary<long, AlarmState>>> LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.AlarmStates.AsNoTracking().ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.RuleId).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.SeriesId, ToState));
+    }
+
+    /// <summary>Stores one cycle's states and transitions in one transaction. A new firing clears an old acknowledgement.</summary>
+    public async Task SaveAsync(long ruleId, IReadOnlyDictionary<long, AlarmState> states, IReadOnlyList<(long SeriesId, AlarmTransition Transition)> transitions, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var existing = await db.AlarmStates.Where(s => s.RuleId == ruleId).ToDictionaryAsync(s => s.SeriesId, cancellationToken);
+        foreach (var (seriesId, state) in states)
+        {
+            if (!existing.TryGetValue(seriesId, out var row))
+            {
+                row = new AlarmStateRow { RuleId = ruleId, SeriesId = seriesId, Status = "" };
+                db.AlarmStates.Add(row);
+            }
+            if (row.Status != AlarmStatus.Firing.ToString() && state.Status == AlarmStatus.Firing)
+            {
+                (row.AcknowledgedBy, row.AcknowledgedMs, row.AcknowledgeComment) = (null, null, null);
+            }
+            row.Status = state.Status.ToString();
+            row.SinceMs = state.Since.ToUnixTimeMilliseconds();
+            row.PendingSinceMs = state.PendingSince?.ToUnixTimeMilliseconds();
+            row.Value = state.Value;
+            row.EvaluatedMs = state.EvaluatedAt.ToUnixTimeMilliseconds();
+        }
+        foreach (var (seriesId, transition) in transitions)
+        {
+            db.AlarmHistory.Add(new AlarmHistoryRow
+            {
+                RuleId = ruleId,
+                SeriesId = seriesId,
+                TimestampMs = transition.At.ToUnixTimeMilliseconds(),
+                FromStatus = transition.From.ToString(),
+                ToStatus = transition.To.ToString(),
+                Value = transition.Value,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AlarmStateView>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await (from s in db.AlarmStates.AsNoTracking()
+                          join r in db.AlarmRules.AsNoTracking() on s.RuleId equals r.Id
+                          select new { State = s, r.Name, r.Severity }).ToListAsync(cancellationToken);
+        var seriesById = (await series.ListSeriesAsync(new SeriesFilter(), cancellationToken)).ToDictionary(s => s.Id);
+        return rows.Where(r => seriesById.ContainsKey(r.State.SeriesId)).Select(r => new AlarmStateView(
+                r.State.RuleId, r.Name, r.Severity.ToLowerInvariant(), seriesById[r.State.SeriesId], r.State.Status.ToLowerInvariant(),
+                DateTimeOffset.FromUnixTimeMilliseconds(r.State.SinceMs), r.State.Value, DateTimeOffset.FromUnixTimeMilliseconds(r.State.EvaluatedMs),
+                r.State.AcknowledgedBy, r.State.AcknowledgedMs is { } a ? DateTimeOffset.FromUnixTimeMilliseconds(a) : null, r.State.AcknowledgeComment))
+            .OrderByDescending(v => v.Status == "firing").ThenBy(v => v.RuleName).ToList();
+    }
+
+    public async Task<IReadOnlyList<AlarmHistoryEntry>> HistoryAsync(long ruleId, DateTimeOffset? since, int take, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var sinceMs = since?.ToUnixTimeMilliseconds() ?? 0;
+        var rows = await db.AlarmHistory.AsNoTracking().Where(h => h.RuleId == ruleId && h.TimestampMs >= sinceMs)
+            .OrderByDescending(h => h.TimestampMs).Take(take).ToListAsync(cancellationToken);
+        var seriesById = (await series.ListSeriesAsync(new SeriesFilter(), cancellationToken)).ToDictionary(s => s.Id);
+        return rows.Select(h => new AlarmHistoryEntry(DateTimeOffset.FromUnixTimeMilliseconds(h.TimestampMs), seriesById.GetValueOrDefault(h.SeriesId),
+            h.FromStatus.ToLowerInvariant(), h.ToStatus.ToLowerInvariant(), h.Value)).ToList();
+    }
+
+    public async Task<bool> AcknowledgeAsync(long ruleId, long seriesId, string who, string? comment, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var firing = AlarmStatus.Firing.ToString();
+        return await db.AlarmStates.Where(s => s.RuleId == ruleId && s.SeriesId == seriesId && s.Status == firing)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.AcknowledgedBy, who)
+                .SetProperty(r => r.AcknowledgedMs, now.ToUnixTimeMilliseconds())
+                .SetProperty(r => r.AcknowledgeComment, comment), cancellationToken) > 0;
+    }
+
+    private static AlarmState ToState(AlarmStateRow row) => new(
+        Enum.Parse<AlarmStatus>(row.Status), DateTimeOffset.FromUnixTimeMilliseconds(row.SinceMs),
+        row.PendingSinceMs is { } p ? DateTimeOffset.FromUnixTimeMilliseconds(p) : null, row.Value, DateTimeOffset.FromUnixTimeMilliseconds(row.EvaluatedMs));
+}

@@ -118,3 +118,32 @@ public sealed class AlarmEvaluatorTests
         Assert.Equal((AlarmStatus.Firing, AlarmStatus.Ok, 100.0), (resolved!.From, resolved.To, resolved.Value!.Value));
     }
 }
+
+public sealed class AlarmDurationsTests
+{
+    [Theory]
+    [InlineData("0", 0)]
+    [InlineData("0s", 0)]
+    [InlineData("30s", 30)]
+    [InlineData("5m", 300)]
+    [InlineData("2h", 7200)]
+    public void TryParse_ValidText_GivesTheDuration(string text, int seconds)
+    {
+        Assert.True(AlarmDurations.TryParse(text, out var span));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), span);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("s")]
+    [InlineData("soon")]
+    [InlineData("-5m")]
+    public void TryParse_Nonsense_Fails(string text) => Assert.False(AlarmDurations.TryParse(text, out _));
+
+    [Fact]
+    public void Format_ThenParse_RoundTripsZero()
+    {
+        Assert.True(AlarmDurations.TryParse(AlarmDurations.Format(TimeSpan.Zero), out var span));
+        Assert.Equal(TimeSpan.Zero, span);
+    }
+}

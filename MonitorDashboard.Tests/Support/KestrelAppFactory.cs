@@ -9,6 +9,8 @@ public class KestrelAppFactory : MonitorDashboardFactory
 {
     private Uri? _address;
 
+    public KestrelAppFactory() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+
     /// <summary>Starts the server on first use and returns its address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri Address
     {
@@ -16,7 +18,6 @@ public class KestrelAppFactory : MonitorDashboardFactory
         {
             if (_address is null)
             {
-                UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
                 StartServer();
                 var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
                 _address = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");

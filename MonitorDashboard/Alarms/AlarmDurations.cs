@@ -9,6 +9,14 @@ public static class AlarmDurations
         : span.TotalMinutes < 60 || span.TotalMinutes % 60 != 0 ? $"{span.TotalMinutes:0}m"
         : $"{span.TotalHours:0}h";
 
-    public static bool TryParse(string? text, out TimeSpan span) =>
-        DurationText.TryParse(text, out span) || (text == "0" && (span = TimeSpan.Zero) == TimeSpan.Zero);
+    /// <summary>Like <see cref="DurationText"/>, but zero ("0", "0s") is allowed: a rule may fire without pending.</summary>
+    public static bool TryParse(string? text, out TimeSpan span)
+    {
+        if (text is not null && text.TrimStart('0') is "" or "s" or "ms" or "m" or "h" or "d" && text.StartsWith('0'))
+        {
+            span = TimeSpan.Zero;
+            return true;
+        }
+        return DurationText.TryParse(text, out span);
+    }
 }

@@ -33,6 +33,7 @@ public static class MonitorDashboardServices
         services.AddSingleton<SeriesQueryService>();
         services.AddSingleton<MetricPanelService>();
         services.AddSingleton<PipelineSummaryService>();
+        services.AddSingleton<AlarmAnnotations>();
 
         // ingestion
         services.AddSingleton<IngestCounters>();

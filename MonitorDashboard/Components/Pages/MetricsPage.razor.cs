@@ -14,12 +14,14 @@ namespace MonitorDashboard.Components.Pages;
 public partial class MetricsPage : IDisposable
 {
     private static readonly TimeSpan FullReloadInterval = TimeSpan.FromSeconds(5);
+    private static readonly IReadOnlyList<ChartAnnotation> NoAnnotations = [];
     private readonly Dictionary<string, MetricChartCard> _cards = [];
     private IReadOnlyList<SeriesInfo>? _series;
     private IReadOnlyList<MetricPanel>? _panels;
     private DashboardFilter _filter = DashboardFilter.Empty;
     private DateTimeOffset? _lastUpdate;
     private DateTimeOffset _lastFullReload;
+    private IReadOnlyDictionary<string, IReadOnlyList<ChartAnnotation>> _annotations = new Dictionary<string, IReadOnlyList<ChartAnnotation>>();
     private IDisposable? _subscription;
     private CancellationTokenSource _loading = new();
 
@@ -28,6 +30,8 @@ public partial class MetricsPage : IDisposable
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required BrowserTime BrowserTime { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required AlarmAnnotations AlarmAnnotations { get; init; }
+    [Inject] public required MonitorDashboard.Alarms.AlarmNotifier AlarmNotifier { get; init; }
 
     private string Kind => new Uri(Navigation.Uri).AbsolutePath.Trim('/') switch
     {
@@ -45,7 +49,33 @@ public partial class MetricsPage : IDisposable
         _ => "what users do with the answers",
     };
 
-    protected override void OnInitialized() => Navigation.LocationChanged += OnLocationChanged;
+    protected override void OnInitialized()
+    {
+        Navigation.LocationChanged += OnLocationChanged;
+        AlarmNotifier.RulesChanged += OnAlarmsChanged;
+        AlarmNotifier.StatesChanged += OnAlarmsChanged;
+    }
+
+    /// <summary>Threshold lines move and firing periods appear as soon as rules or states change.</summary>
+    private void OnAlarmsChanged() => _ = InvokeAsync(async () =>
+    {
+        try
+        {
+            await LoadAnnotationsAsync();
+            StateHasChanged();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    });
+
+    private async Task LoadAnnotationsAsync()
+    {
+        var now = Time.GetUtcNow();
+        var (from, _) = _filter.Range.Resolve(now);
+        _annotations = await AlarmAnnotations.ForPageAsync(Kind, _filter, from, now, _loading.Token);
+    }
 
     protected override async Task OnInitializedAsync()
     {
@@ -77,6 +107,7 @@ public partial class MetricsPage : IDisposable
         _cards.Clear();
         _lastFullReload = Time.GetUtcNow();
         _panels = await Panels.LoadAsync(Kind, _filter, Time.GetUtcNow(), _loading.Token);
+        await LoadAnnotationsAsync();
     }
 
     private void ApplyFilter(DashboardFilter filter) =>
@@ -146,6 +177,8 @@ public partial class MetricsPage : IDisposable
     public void Dispose()
     {
         Navigation.LocationChanged -= OnLocationChanged;
+        AlarmNotifier.RulesChanged -= OnAlarmsChanged;
+        AlarmNotifier.StatesChanged -= OnAlarmsChanged;
         _subscription?.Dispose();
         _loading.Cancel();
         _loading.Dispose();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using MonitorDashboard.Alarms;
 using MonitorDashboard.Dashboards;
 
 namespace MonitorDashboard.Components.Pages;
@@ -13,10 +14,14 @@ public partial class Overview : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private IReadOnlyList<PipelineSummary>? _pipelines;
     private DateTimeOffset? _lastUpdate;
+    private IReadOnlyList<AlarmStateView> _states = [];
+    private IReadOnlyList<AlarmStateView> _firing = [];
 
     [Inject] public required PipelineSummaryService Summaries { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required AlarmStateStore AlarmStates { get; init; }
+    [Inject] public required BrowserTime BrowserTime { get; init; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -27,6 +32,8 @@ public partial class Overview : IDisposable
     private async Task RefreshAsync()
     {
         _pipelines = await Summaries.LoadAsync(Time.GetUtcNow(), _stop.Token);
+        _states = await AlarmStates.ListAsync(_stop.Token);
+        _firing = _states.Where(s => s.Status == "firing").ToList();
         _lastUpdate = Time.GetUtcNow();
     }
 
@@ -52,6 +59,13 @@ public partial class Overview : IDisposable
         {
             await DispatchExceptionAsync(ex);
         }
+    }
+
+    /// <summary>The worst alarm state of a stage, or null when no rule watches it.</summary>
+    private string? StageStatus(string model, string stage)
+    {
+        var mine = _states.Where(s => s.Series.Model == model && s.Series.Stage == stage).Select(s => s.Status).ToList();
+        return mine.Count == 0 ? null : mine.Contains("firing") ? "firing" : mine.Contains("pending") ? "pending" : "ok";
     }
 
     private static string StageLink(string model, string stage) =>

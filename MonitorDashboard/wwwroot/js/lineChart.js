@@ -1,6 +1,6 @@
 // Our one bridge to ApexCharts (loaded globally from lib/apexcharts). Blazor's <LineChart> calls these functions.
-// Series names and labels come from API clients: ApexCharts writes legends and tooltips as HTML, so every
-// client-supplied text is escaped here before ApexCharts sees it.
+// Series names come from API clients (tags): ApexCharts writes legends and tooltips as HTML, so series names are
+// escaped here before ApexCharts sees them. Annotation labels are drawn as SVG text (never parsed as HTML): not escaped.
 const charts = new Map();
 
 const escapeHtml = text => String(text ?? "").replace(/[&<>"']/g,
@@ -30,11 +30,11 @@ const styleOptions = series => ({
 const toApexAnnotations = annotations => ({
     yaxis: (annotations ?? []).filter(a => a.kind === "threshold").map(a => ({
         y: a.value, borderColor: a.color ?? "#e53935", strokeDashArray: 6,
-        label: { text: escapeHtml(a.label), borderColor: "transparent", style: { background: a.color ?? "#e53935", color: "#fff" } },
+        label: { text: a.label, borderColor: "transparent", style: { background: a.color ?? "#e53935", color: "#fff" } },
     })),
     xaxis: (annotations ?? []).filter(a => a.kind !== "threshold").map(a => a.kind === "period"
-        ? { x: a.from, x2: a.to, fillColor: a.color ?? "#e53935", opacity: 0.12, label: { text: escapeHtml(a.label) } }
-        : { x: a.from, borderColor: a.color ?? "#1e88e5", label: { text: escapeHtml(a.label), orientation: "horizontal" } }),
+        ? { x: a.from, x2: a.to, fillColor: a.color ?? "#e53935", opacity: 0.12, label: { text: a.label } }
+        : { x: a.from, borderColor: a.color ?? "#1e88e5", label: { text: a.label, orientation: "horizontal" } }),
 });
 
 // ApexCharts keeps its light text and grid colours when only the theme mode changes, so set them explicitly.
@@ -45,7 +45,13 @@ const themeOptions = dark => ({
     tooltip: { theme: dark ? "dark" : "light" },
 });
 
-function optionsFor(config) {
+// Threshold lines must stay visible: the y axis grows to include the highest one.
+const thresholdMax = annotations => {
+    const values = (annotations ?? []).filter(a => a.kind === "threshold").map(a => a.value);
+    return values.length ? Math.max(...values) : null;
+};
+
+function optionsFor(config, state) {
     const unit = config.unit ? ` ${config.unit}` : "";
     return {
         chart: {
@@ -65,6 +71,10 @@ function optionsFor(config) {
             title: { text: config.unit ?? "" },
             labels: { formatter: formatNumber },
             min: config.yMin ?? undefined,
+            max: max => {
+                const threshold = thresholdMax(state.annotations);
+                return threshold === null || threshold <= max ? max : threshold * 1.1;
+            },
         },
         legend: { show: !config.sparkline, showForSingleSeries: true, position: "top", horizontalAlign: "left" },
         tooltip: {
@@ -79,9 +89,10 @@ function optionsFor(config) {
 
 export function create(element, config) {
     if (!element || typeof ApexCharts === "undefined") return false;
-    const chart = new ApexCharts(element, optionsFor(config));
+    const state = { annotations: config.annotations };
+    const chart = new ApexCharts(element, optionsFor(config, state));
     chart.render();
-    charts.set(element, { chart, config: { ...config, series: config.series.map(s => ({ ...s, points: [...s.points] })) } });
+    charts.set(element, { chart, state, config: { ...config, series: config.series.map(s => ({ ...s, points: [...s.points] })) } });
     return true;
 }
 
@@ -121,7 +132,8 @@ export function replace(element, series) {
 export function setAnnotations(element, annotations) {
     const entry = charts.get(element);
     if (!entry) return;
-    entry.chart.updateOptions({ annotations: toApexAnnotations(annotations) }, false, false);
+    entry.state.annotations = annotations;
+    entry.chart.updateOptions({ annotations: toApexAnnotations(annotations) }, true, false);
 }
 
 export function setTheme(element, dark) {

@@ -1,0 +1,17 @@
+namespace MonitorDashboard.Alarms;
+
+/// <summary>A rule with how its series stand now: the worst status, counts and the last change.</summary>
+public sealed record AlarmRuleSummary(AlarmRule Rule, string Status, int Firing, int Pending, int Series, DateTimeOffset? LastChange, string? WebhookError)
+{
+    public static IReadOnlyList<AlarmRuleSummary> Build(IReadOnlyList<AlarmRule> rules, IReadOnlyList<AlarmStateView> states,
+        IReadOnlyDictionary<long, (string Error, DateTimeOffset At)> webhookErrors) =>
+        rules.Select(rule =>
+        {
+            var mine = states.Where(s => s.RuleId == rule.Id).ToList();
+            var firing = mine.Count(s => s.Status == "firing");
+            var pending = mine.Count(s => s.Status == "pending");
+            var status = !rule.Enabled ? "disabled" : firing > 0 ? "firing" : pending > 0 ? "pending" : "ok";
+            return new AlarmRuleSummary(rule, status, firing, pending, mine.Count, mine.Count == 0 ? null : mine.Max(s => s.Since),
+                webhookErrors.TryGetValue(rule.Id, out var e) ? e.Error : null);
+        }).ToList();
+}

@@ -3,36 +3,12 @@ using MonitorDashboard.Tests.Support;
 
 namespace MonitorDashboard.Tests.Browser;
 
-public sealed class AccountsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class AccountsBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    private readonly KestrelAppFactory _app = new();
-    private readonly List<IPage> _pages = [];
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var page in _pages)
-        {
-            await page.Context.CloseAsync();
-        }
-        await _app.DisposeAsync();
-    }
-
-    private async Task<IPage> NewPageAsync()
-    {
-        var page = await browser.NewPageAsync();
-        _pages.Add(page);
-        return page;
-    }
-
     [Fact]
     public async Task Admin_CreatesReviewer_ReviewerSignsInAndIsRefusedTheAdminPage()
     {
-        var admin = await NewPageAsync();
-        await admin.SignInAsync(_app.Address);
-        await admin.GotoAsync(new Uri(_app.Address, "admin/users").ToString());
-        await admin.WaitForInteractiveAsync();
+        var admin = await OpenAsync("admin/users");
 
         await admin.GetByTestId("new-user-name").FillAsync("rita");
         await admin.GetByTestId("new-user-password").FillAsync("Reviewer-Pass-1");
@@ -42,13 +18,13 @@ public sealed class AccountsBrowserTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(admin.GetByTestId("users-table")).ToContainTextAsync("rita");
 
         var reviewer = await NewPageAsync();
-        await reviewer.SignInAsync(_app.Address, "rita", "Reviewer-Pass-1");
-        await reviewer.GotoAsync(new Uri(_app.Address, "admin/users").ToString());
+        await reviewer.SignInAsync(App.Address, "rita", "Reviewer-Pass-1");
+        await reviewer.GotoAsync(new Uri(App.Address, "admin/users").ToString());
 
         await Assertions.Expect(reviewer.GetByTestId("access-denied")).ToBeVisibleAsync();
         await Assertions.Expect(reviewer.GetByTestId("users-table")).ToHaveCountAsync(0);
         // the overview stays open to a reviewer
-        await reviewer.GotoAsync(_app.Address.ToString());
+        await reviewer.GotoAsync(App.Address.ToString());
         await Assertions.Expect(reviewer.GetByText("Overview").First).ToBeVisibleAsync();
     }
 
@@ -58,7 +34,7 @@ public sealed class AccountsBrowserTests(BrowserFixture browser) : IClassFixture
         var page = await NewPageAsync();
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            await page.GotoAsync(new Uri(_app.Address, "account/login").ToString());
+            await page.GotoAsync(new Uri(App.Address, "account/login").ToString());
             await page.GetByLabel("User name").FillAsync(TestAccounts.AdminUser);
             await page.GetByLabel("Password").FillAsync("wrong-password");
             await page.GetByTestId("login-submit").ClickAsync();
@@ -86,9 +62,8 @@ public sealed class AccountsBrowserTests(BrowserFixture browser) : IClassFixture
             }
         };
 
-        await page.SignInAsync(_app.Address);
-        await page.GotoAsync(_app.Address.ToString());
-        await page.WaitForInteractiveAsync();
+        await page.SignInAsync(App.Address);
+        await GotoAsync(page, "");
         await page.GetByTestId("dark-mode-toggle").ClickAsync();
         await page.GetByTestId("account-menu").ClickAsync();
         await Assertions.Expect(page.GetByTestId("user-name")).ToHaveTextAsync("admin");
@@ -99,16 +74,13 @@ public sealed class AccountsBrowserTests(BrowserFixture browser) : IClassFixture
     [Fact]
     public async Task SignOut_FromTheMenu_ReturnsToLoginAndPagesRequireSignInAgain()
     {
-        var page = await NewPageAsync();
-        await page.SignInAsync(_app.Address);
-        await page.GotoAsync(_app.Address.ToString());
-        await page.WaitForInteractiveAsync();
+        var page = await OpenAsync();
 
         await page.GetByTestId("account-menu").ClickAsync();
         await page.GetByTestId("sign-out").ClickAsync();
         await Assertions.Expect(page.GetByTestId("login-submit")).ToBeVisibleAsync();
 
-        await page.GotoAsync(_app.Address.ToString());
+        await page.GotoAsync(App.Address.ToString());
         await Assertions.Expect(page.GetByTestId("login-submit")).ToBeVisibleAsync();
     }
 }

@@ -7,47 +7,21 @@ using MonitorDashboard.Tests.Support;
 
 namespace MonitorDashboard.Tests.Browser;
 
-public sealed class AlarmsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class AlarmsBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    private readonly KestrelAppFactory _app = new();
-    private readonly List<IPage> _pages = [];
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        var users = _app.Services.GetRequiredService<UserAdminService>();
+        var users = App.Services.GetRequiredService<UserAdminService>();
         await users.CreateAsync("lena", "Lead-Pass-1", Roles.Lead, "test");
         await users.CreateAsync("victor", "Viewer-Pass-1", Roles.Viewer, "test");
-        await _app.Services.GetRequiredService<AlarmRuleStore>().CreateAsync(new AlarmRule(0, "qps too high",
+        await App.Services.GetRequiredService<AlarmRuleStore>().CreateAsync(new AlarmRule(0, "qps too high",
             new AlarmSelector("qps", "asr", "recognizer"), AlarmAggregation.Avg, TimeSpan.FromMinutes(1), AlarmComparator.GreaterThan,
             150, null, TimeSpan.Zero, NoDataPolicy.Ok, AlarmSeverity.Warning, true, null, null, null), "test");
 
-        using var client = _app.CreateRealClient();
+        using var client = App.CreateRealClient();
         var now = DateTimeOffset.UtcNow;
         (await client.PostEventsAsync(Enumerable.Range(1, 30).Select(i => EventJson.Event(model: "asr", stage: "recognizer", version: "v1",
             name: "qps", value: 100 + (i % 5), ts: now.AddSeconds(-10 * i).ToString("O"))).ToArray())).EnsureSuccessStatusCode();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var page in _pages)
-        {
-            await page.Context.CloseAsync();
-        }
-        await _app.DisposeAsync();
-    }
-
-    private async Task<IPage> SignedInAsync(string user, string password)
-    {
-        var page = await browser.NewPageAsync();
-        _pages.Add(page);
-        await page.SignInAsync(_app.Address, user, password);
-        return page;
-    }
-
-    private async Task GotoAsync(IPage page, string path)
-    {
-        await page.GotoAsync(new Uri(_app.Address, path).ToString());
-        await page.WaitForInteractiveAsync();
     }
 
     private static ILocator ThresholdLabel(IPage page) => page.Locator("[data-testid=chart-qps] .apexcharts-yaxis-annotations text");
@@ -57,8 +31,7 @@ public sealed class AlarmsBrowserTests(BrowserFixture browser) : IClassFixture<B
     [Fact]
     public async Task Lead_EditsThresholdWithBacktest_ThresholdLineMovesOnTheChart()
     {
-        var page = await SignedInAsync("lena", "Lead-Pass-1");
-        await GotoAsync(page, "software?model=asr&stage=recognizer&range=15m");
+        var page = await OpenAsync("software?model=asr&stage=recognizer&range=15m", "lena", "Lead-Pass-1");
         await Assertions.Expect(ThresholdLabel(page)).ToContainTextAsync("> 150");
         var before = await ThresholdY(page);
 
@@ -80,15 +53,14 @@ public sealed class AlarmsBrowserTests(BrowserFixture browser) : IClassFixture<B
     [Fact]
     public async Task Viewer_SeesNoEditControls_AndTheApiRefusesChanges()
     {
-        var page = await SignedInAsync("victor", "Viewer-Pass-1");
-        await GotoAsync(page, "alarms");
+        var page = await OpenAsync("alarms", "victor", "Viewer-Pass-1");
 
         await Assertions.Expect(page.GetByTestId("rule-name")).ToHaveTextAsync("qps too high");
         await Assertions.Expect(page.GetByTestId("new-rule")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("edit-rule")).ToHaveCountAsync(0);
 
-        var viewerKey = (await _app.Services.GetRequiredService<ApiKeyService>().CreateAsync("viewer", Roles.Viewer, "test")).Secret;
-        using var api = new HttpClient { BaseAddress = _app.Address };
+        var viewerKey = (await App.Services.GetRequiredService<ApiKeyService>().CreateAsync("viewer", Roles.Viewer, "test")).Secret;
+        using var api = new HttpClient { BaseAddress = App.Address };
         api.DefaultRequestHeaders.Authorization = new("Bearer", viewerKey);
         var response = await api.PostAsJsonAsync("api/v1/alarms", new { name = "x", metric = "qps", threshold = 1 });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);

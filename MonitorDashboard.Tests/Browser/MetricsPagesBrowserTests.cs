@@ -3,35 +3,12 @@ using MonitorDashboard.Tests.Support;
 
 namespace MonitorDashboard.Tests.Browser;
 
-public sealed class MetricsPagesBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class MetricsPagesBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    private readonly KestrelAppFactory _app = new();
-    private IPage? _page;
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_page is not null)
-        {
-            await _page.Context.CloseAsync();
-        }
-        await _app.DisposeAsync();
-    }
-
-    private async Task<IPage> OpenAsync(string path)
-    {
-        var page = _page = await browser.NewPageAsync();
-        await page.SignInAsync(_app.Address);
-        await page.GotoAsync(new Uri(_app.Address, path).ToString());
-        await page.WaitForInteractiveAsync();
-        return page;
-    }
-
     /// <summary>A few minutes of history, so every chart has a line to draw.</summary>
     private async Task PostHistoryAsync(string kind, string name, string version = "v1", Dictionary<string, string>? tags = null, string model = "asr")
     {
-        using var client = _app.CreateRealClient();
+        using var client = App.CreateRealClient();
         var now = DateTimeOffset.UtcNow;
         var events = Enumerable.Range(1, 20).Select(i => new Dictionary<string, object?>
         {
@@ -68,7 +45,7 @@ public sealed class MetricsPagesBrowserTests(BrowserFixture browser) : IClassFix
         var before = await Lines(page, "qps").First.GetAttributeAsync("d");
         await page.EvaluateAsync("window.__notReloaded = true");
 
-        using var client = _app.CreateRealClient();
+        using var client = App.CreateRealClient();
         (await client.PostEventsAsync(EventJson.Event(model: "asr", stage: "recognizer", version: "v1", name: "qps", value: 5000))).EnsureSuccessStatusCode();
 
         await Assertions.Expect(Lines(page, "qps").First).Not.ToHaveAttributeAsync("d", before!, new() { Timeout = 2000 });

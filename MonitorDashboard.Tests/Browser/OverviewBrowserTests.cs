@@ -3,37 +3,12 @@ using MonitorDashboard.Tests.Support;
 
 namespace MonitorDashboard.Tests.Browser;
 
-public sealed class OverviewBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class OverviewBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    private readonly KestrelAppFactory _app = new();
-    private IPage? _page;
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        // Close the circuit first: an open circuit holds the server's shutdown until it times out.
-        if (_page is not null)
-        {
-            await _page.Context.CloseAsync();
-        }
-        await _app.DisposeAsync();
-    }
-
-    /// <summary>Opens a page and waits until the circuit is interactive (the layout shows the browser's zone).</summary>
-    private async Task<IPage> OpenAsync(string path = "")
-    {
-        var page = _page = await browser.NewPageAsync();
-        await page.SignInAsync(_app.Address);
-        await page.GotoAsync(new Uri(_app.Address, path).ToString());
-        await page.WaitForInteractiveAsync();
-        return page;
-    }
-
     [Fact]
     public async Task Overview_PipelineWithTwoStagesAndVersions_ShowsStagesInOrderWithTheirFigures()
     {
-        using var client = _app.CreateRealClient();
+        using var client = App.CreateRealClient();
         var now = DateTimeOffset.UtcNow;
         (await client.PostEventsAsync(
             EventJson.Event(model: "speech", stage: "vad", version: "v1", value: 8, ts: now.AddSeconds(-30).ToString("O")),
@@ -64,7 +39,7 @@ public sealed class OverviewBrowserTests(BrowserFixture browser) : IClassFixture
         var page = await OpenAsync("series");
         await Assertions.Expect(page.GetByTestId("empty-state")).ToBeVisibleAsync();
 
-        using var client = _app.CreateRealClient();
+        using var client = App.CreateRealClient();
         (await client.PostEventsAsync(EventJson.Event(model: "asr", name: "p95_latency_ms", value: 321.5))).EnsureSuccessStatusCode();
 
         var row = page.Locator("tr", new() { Has = page.GetByText("p95_latency_ms") });
@@ -79,7 +54,7 @@ public sealed class OverviewBrowserTests(BrowserFixture browser) : IClassFixture
         var dialogs = 0;
         page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };
 
-        using var client = _app.CreateRealClient();
+        using var client = App.CreateRealClient();
         var response = await client.PostRawAsync("""[{"model":"asr","kind":"software","name":"<img src=x onerror=alert(1)>","value":1}]""");
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);

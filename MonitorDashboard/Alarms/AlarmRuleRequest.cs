@@ -2,29 +2,29 @@ namespace MonitorDashboard.Alarms;
 
 /// <summary>
 /// An alarm rule as the API and the editor send it (durations as text like "30s", "5m"). <see cref="Version"/> is the
-/// concurrency version the change is based on (required for updates).
+/// concurrency version the change is based on (required for updates). Settable, so the editor binds to it directly.
 /// </summary>
 public record AlarmRuleRequest
 {
-    public string? Name { get; init; }
-    public string? Model { get; init; }
-    public string? Stage { get; init; }
-    public string? Version { get; init; }
-    public string? Kind { get; init; }
-    public string? Metric { get; init; }
-    public string? Aggregation { get; init; } = "avg";
-    public string? Window { get; init; } = "1m";
-    public string? Comparator { get; init; } = ">";
-    public double? Threshold { get; init; }
-    public double? RecoveryThreshold { get; init; }
-    public string? For { get; init; } = "0s";
-    public string? NoData { get; init; } = "ok";
-    public string? Severity { get; init; } = "warning";
-    public bool Enabled { get; init; } = true;
-    public DateTimeOffset? MutedUntil { get; init; }
-    public string? MuteReason { get; init; }
-    public string? WebhookUrl { get; init; }
-    public int? ConcurrencyVersion { get; init; }
+    public string? Name { get; set; }
+    public string? Model { get; set; }
+    public string? Stage { get; set; }
+    public string? Version { get; set; }
+    public string? Kind { get; set; }
+    public string? Metric { get; set; }
+    public string? Aggregation { get; set; } = "avg";
+    public string? Window { get; set; } = "1m";
+    public string? Comparator { get; set; } = ">";
+    public double? Threshold { get; set; }
+    public double? RecoveryThreshold { get; set; }
+    public string? For { get; set; } = "0s";
+    public string? NoData { get; set; } = "ok";
+    public string? Severity { get; set; } = "warning";
+    public bool Enabled { get; set; } = true;
+    public DateTimeOffset? MutedUntil { get; set; }
+    public string? MuteReason { get; set; }
+    public string? WebhookUrl { get; set; }
+    public int? ConcurrencyVersion { get; set; }
 
     public static AlarmRuleRequest From(AlarmRule rule) => new()
     {

@@ -8,7 +8,8 @@ namespace MonitorDashboard.Components.Dialogs;
 
 public partial class AlarmRuleDialog
 {
-    private AlarmRuleForm _form = new();
+    private AlarmRuleRequest _form = NewRule();
+    private string? _mutedUntilLocal;
     private Dictionary<string, string[]> _errors = [];
     private BacktestResult? _draftResult;
     private BacktestResult? _currentResult;
@@ -31,7 +32,7 @@ public partial class AlarmRuleDialog
 
     protected override void OnInitialized()
     {
-        _form = Template is null ? new AlarmRuleForm() : AlarmRuleForm.From(Template, BrowserTime.Zone);
+        Load(Template);
     }
 
     private bool Has(string field) => _errors.ContainsKey(field);
@@ -40,8 +41,10 @@ public partial class AlarmRuleDialog
 
     private AlarmRule? Validate()
     {
-        var rule = AlarmRuleValidator.Validate(_form.ToRequest(BrowserTime.Zone), Existing?.Id ?? 0, out _errors);
-        return rule;
+        _form.MutedUntil = DateTime.TryParseExact(_mutedUntilLocal, LocalFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new DateTimeOffset(local, BrowserTime.Zone.GetUtcOffset(local))
+            : null;
+        return AlarmRuleValidator.Validate(_form, Existing?.Id ?? 0, out _errors);
     }
 
     private async Task BacktestAsync()
@@ -99,58 +102,24 @@ public partial class AlarmRuleDialog
         if (_conflict is not null)
         {
             Existing = _conflict;
-            _form = AlarmRuleForm.From(_conflict, BrowserTime.Zone);
+            Load(_conflict);
             _conflict = null;
         }
     }
 
     private void Cancel() => Dialog.Cancel();
 
+    private const string LocalFormat = "yyyy-MM-ddTHH:mm";
+
+    /// <summary>Sensible defaults for a new rule: p95 over 5 minutes, pending 1 minute, keep last state without data.</summary>
+    private static AlarmRuleRequest NewRule() => new() { Aggregation = "p95", Window = "5m", For = "1m", NoData = "keep_last" };
+
+    private void Load(AlarmRule? rule)
+    {
+        _form = rule is null ? NewRule() : AlarmRuleRequest.From(rule);
+        _mutedUntilLocal = _form.MutedUntil is { } m ? TimeZoneInfo.ConvertTime(m, BrowserTime.Zone).ToString(LocalFormat, CultureInfo.InvariantCulture) : null;
+    }
+
     private static string Format(TimeSpan span) =>
         span == TimeSpan.Zero ? "none" : span.TotalHours >= 1 ? $"{span.TotalHours:0.#} h" : $"{span.TotalMinutes:0.#} min";
-
-    /// <summary>The editable copy of a rule (strings as typed; local time for the mute).</summary>
-    private sealed class AlarmRuleForm
-    {
-        public string? Name { get; set; }
-        public string? Model { get; set; }
-        public string? Stage { get; set; }
-        public string? Version { get; set; }
-        public string? Kind { get; set; }
-        public string? Metric { get; set; }
-        public string? Aggregation { get; set; } = "p95";
-        public string? Window { get; set; } = "5m";
-        public string? Comparator { get; set; } = ">";
-        public double? Threshold { get; set; }
-        public double? RecoveryThreshold { get; set; }
-        public string? For { get; set; } = "1m";
-        public string? NoData { get; set; } = "keep_last";
-        public string? Severity { get; set; } = "warning";
-        public bool Enabled { get; set; } = true;
-        public string? MutedUntilLocal { get; set; }
-        public string? MuteReason { get; set; }
-        public string? WebhookUrl { get; set; }
-
-        public static AlarmRuleForm From(AlarmRule rule, TimeZoneInfo zone)
-        {
-            var r = AlarmRuleRequest.From(rule);
-            return new AlarmRuleForm
-            {
-                Name = r.Name, Model = r.Model, Stage = r.Stage, Version = r.Version, Kind = r.Kind, Metric = r.Metric,
-                Aggregation = r.Aggregation, Window = r.Window, Comparator = r.Comparator, Threshold = r.Threshold,
-                RecoveryThreshold = r.RecoveryThreshold, For = r.For, NoData = r.NoData, Severity = r.Severity, Enabled = r.Enabled,
-                MutedUntilLocal = r.MutedUntil is { } m ? TimeZoneInfo.ConvertTime(m, zone).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) : null,
-                MuteReason = r.MuteReason, WebhookUrl = r.WebhookUrl,
-            };
-        }
-
-        public AlarmRuleRequest ToRequest(TimeZoneInfo zone) => new()
-        {
-            Name = Name, Model = Model, Stage = Stage, Version = Version, Kind = Kind, Metric = Metric, Aggregation = Aggregation,
-            Window = Window, Comparator = Comparator, Threshold = Threshold, RecoveryThreshold = RecoveryThreshold, For = For,
-            NoData = NoData, Severity = Severity, Enabled = Enabled, MuteReason = MuteReason, WebhookUrl = WebhookUrl,
-            MutedUntil = DateTime.TryParseExact(MutedUntilLocal, "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-                ? new DateTimeOffset(local, zone.GetUtcOffset(local)) : null,
-        };
-    }
 }

@@ -44,11 +44,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.KeysFixtur
         { "POST", "/api/v1/alarms", [Roles.Lead, Roles.Admin] },
         { "PUT", "/api/v1/alarms/999", [Roles.Lead, Roles.Admin] },
         { "DELETE", "/api/v1/alarms/999", [Roles.Lead, Roles.Admin] },
+        { "POST", "/api/v1/predictions", [Roles.Ingest, Roles.Admin] },
+        { "POST", "/api/v1/review/claim", [Roles.Reviewer, Roles.Lead, Roles.Admin] },
+        { "POST", "/api/v1/review/1/label", [Roles.Reviewer, Roles.Lead, Roles.Admin] },
+        { "POST", "/api/v1/review/1/release", [Roles.Reviewer, Roles.Lead, Roles.Admin] },
+        { "POST", "/api/v1/review/1/undo", [Roles.Reviewer, Roles.Lead, Roles.Admin] },
+        { "GET", "/api/v1/review/stats", [Roles.Viewer, Roles.Reviewer, Roles.Lead, Roles.Admin] },
+        { "GET", "/api/v1/review/readiness?model=asr", [Roles.Viewer, Roles.Reviewer, Roles.Lead, Roles.Admin] },
+        { "GET", "/api/v1/review/export", [Roles.Viewer, Roles.Reviewer, Roles.Lead, Roles.Admin] },
     };
 
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
     {
-        Content = method is "POST" or "PUT" ? new StringContent(path.Contains("alarms") ? "{}" : Event, Encoding.UTF8, "application/json") : null,
+        Content = method is "POST" or "PUT" ? new StringContent(path.Contains("alarms") || path.Contains("review") ? "{}" : path.Contains("predictions") ? "[]" : Event, Encoding.UTF8, "application/json") : null,
     };
 
     [Theory]

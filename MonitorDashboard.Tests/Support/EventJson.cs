@@ -29,6 +29,9 @@ public static class EventJson
     public static Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string json) =>
         client.PostAsync("/api/v1/events", Raw(json));
 
+    public static Task<HttpResponseMessage> PostRawToAsync(this HttpClient client, string path, string json) =>
+        client.PostAsync(path, Raw(json));
+
     public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 }

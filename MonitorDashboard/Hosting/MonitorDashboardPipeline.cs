@@ -6,6 +6,7 @@ using MonitorDashboard.Components;
 using MonitorDashboard.Ingestion;
 using MonitorDashboard.Live;
 using MonitorDashboard.Query;
+using MonitorDashboard.Review;
 using MonitorDashboard.Storage;
 
 namespace MonitorDashboard.Hosting;
@@ -37,6 +38,7 @@ public static class MonitorDashboardPipeline
         app.MapQueryApi().RequireAuthorization(Policies.Viewer);
         app.MapHub<LiveHub>(LiveHub.Route).RequireAuthorization(Policies.Viewer);
         app.MapAlarmApi();
+        app.MapReviewApi();
         app.MapAccountEndpoints();
 
         app.MapStaticAssets();

@@ -6,6 +6,7 @@ using MonitorDashboard.Dashboards;
 using MonitorDashboard.Demo;
 using MonitorDashboard.Ingestion;
 using MonitorDashboard.Live;
+using MonitorDashboard.Review;
 using MonitorDashboard.Storage;
 using MudBlazor.Services;
 
@@ -53,6 +54,14 @@ public static class MonitorDashboardServices
         }
 
         services.AddAccounts(configuration);
+
+        // review
+        services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PredictionBatchParser>();
+        services.AddSingleton<PredictionStore>();
+        services.AddSingleton<ReviewQueue>();
+        services.AddSingleton<ReviewExport>();
+        services.AddSingleton<ReviewInsights>();
 
         // alarms
         services.AddOptions<AlarmOptions>().Bind(configuration.GetSection(AlarmOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

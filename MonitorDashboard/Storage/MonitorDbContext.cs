@@ -14,6 +14,7 @@ public sealed class MonitorDbContext(DbContextOptions<MonitorDbContext> options)
     public DbSet<AlarmRuleRow> AlarmRules => Set<AlarmRuleRow>();
     public DbSet<AlarmStateRow> AlarmStates => Set<AlarmStateRow>();
     public DbSet<AlarmHistoryRow> AlarmHistory => Set<AlarmHistoryRow>();
+    public DbSet<PredictionRow> Predictions => Set<PredictionRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

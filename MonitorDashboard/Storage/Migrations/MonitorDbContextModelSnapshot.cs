@@ -497,6 +497,96 @@ namespace MonitorDashboard.Storage.Migrations
                     b.ToTable("Points", (string)null);
                 });
 
+            modelBuilder.Entity("MonitorDashboard.Storage.PredictionRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Agrees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectedJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InQueue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InputJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabelledBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LabelledMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseExpiresMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductionJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductionSource")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductionVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ShadowConfidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ShadowJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShadowVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SkippedUntilMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TimestampMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Verdict")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Model", "ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("Model", "TimestampMs");
+
+                    b.HasIndex("InQueue", "Verdict", "Model");
+
+                    b.ToTable("Predictions", (string)null);
+                });
+
             modelBuilder.Entity("MonitorDashboard.Storage.SeriesRow", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,79 @@
+using MonitorDashboard.Review;
+using Case = MonitorDashboard.Review.ReadinessCalculator.Case;
+
+namespace MonitorDashboard.Tests.Review;
+
+public sealed class ReadinessCalculatorTests
+{
+    // 8 predictions worked out by hand:
+    //  conf 0.95: 3 agree, 1 disagree labelled "shadow"      -> 4 correct, 0 wrong
+    //  conf 0.70: 1 agree, 1 disagree labelled "production"  -> 1 correct, 1 wrong
+    //  conf 0.40: 1 disagree, not labelled yet               -> no evidence
+    //  conf 0.60: 1 disagree labelled "both_wrong"           -> 1 wrong
+    private static readonly Case[] Example =
+    [
+        new(0.95, true, null), new(0.95, true, null), new(0.95, true, null), new(0.95, false, "shadow"),
+        new(0.70, true, null), new(0.70, false, "production"),
+        new(0.40, false, null),
+        new(0.60, false, "both_wrong"),
+    ];
+
+    [Fact]
+    public void Point_AtZeroPointNine_TakesHalfTheTrafficAllCorrect()
+    {
+        var point = ReadinessCalculator.Point(Example, 0.9);
+
+        Assert.Equal(0.5, point.TrafficShare);           // 4 of 8
+        Assert.Equal(1.0, point.Accuracy);               // 4 of 4
+        Assert.Equal(4, point.Evidence);
+        Assert.Equal(0.5101, point.Lower!.Value, 4);     // Wilson: (1 + z²/8 - z·sqrt(z²/64)) / (1 + z²/4)
+        Assert.Equal(1.0, point.Upper!.Value, 4);
+    }
+
+    [Fact]
+    public void Point_AtZeroPointFive_IncludesTheMiddleBand()
+    {
+        var point = ReadinessCalculator.Point(Example, 0.5);
+
+        Assert.Equal(7 / 8.0, point.TrafficShare);       // all but the 0.40 case
+        Assert.Equal(5 / 7.0, point.Accuracy!.Value, 9); // correct 4 + 1, wrong 1 + 1
+        Assert.Equal(7, point.Evidence);
+    }
+
+    [Fact]
+    public void Wilson_TenOfTwenty_MatchesTheTextbookInterval()
+    {
+        var (lower, upper) = ReadinessCalculator.Wilson(10, 20);
+
+        Assert.Equal(0.2993, lower, 4);
+        Assert.Equal(0.7007, upper, 4);
+    }
+
+    [Fact]
+    public void Compute_FewCases_RecommendsStayingInShadowModeAndSaysWhy()
+    {
+        var report = ReadinessCalculator.Compute(Example);
+
+        Assert.Equal(AutomationDegree.Shadow, report.Recommended);
+        Assert.Contains("7 judged cases", report.Reason);
+    }
+
+    [Fact]
+    public void Compute_ManyHighConfidenceAgreements_RecommendsPartialAutomationFromAThreshold()
+    {
+        var cases = Enumerable.Repeat(new Case(0.98, true, null), 400)
+            .Concat(Enumerable.Repeat(new Case(0.6, false, "production"), 100))
+            .Concat(Enumerable.Repeat(new Case(0.6, true, null), 100))
+            .ToList();
+
+        var report = ReadinessCalculator.Compute(cases);
+
+        Assert.Equal(AutomationDegree.PartialAutomation, report.Recommended);
+        Assert.Equal(0.7, report.RecommendedThreshold);
+        Assert.Contains("66.7% of traffic", report.Reason); // 400 of 600
+    }
+
+    [Fact]
+    public void Compute_NoPredictions_HumanOnly() =>
+        Assert.Equal(AutomationDegree.HumanOnly, ReadinessCalculator.Compute([]).Recommended);
+}

@@ -1,0 +1,3 @@
+namespace MonitorDashboard.Review;
+
+public sealed record ClaimRequest(string? Model, string? Policy);

@@ -1,0 +1,3 @@
+namespace MonitorDashboard.Review;
+
+public sealed record PredictionIngestResult(int Accepted, int Duplicates, int Disagreements);

@@ -1,0 +1,83 @@
+namespace MonitorDashboard.Review;
+
+/// <summary>
+/// Automation readiness from shadow-mode evidence. A case counts as correct for the shadow model when it agreed with
+/// production, or when a reviewer said the shadow was right; it counts as wrong when a reviewer said production was right
+/// or both were wrong. Unlabelled disagreements are not evidence (they are waiting in the queue).
+/// </summary>
+public static class ReadinessCalculator
+{
+    /// <summary>Accuracy the lower 95% bound must reach for the shadow model to decide alone.</summary>
+    public const double RequiredAccuracy = 0.98;
+    public const int MinimumEvidence = 30;
+    public static readonly IReadOnlyList<double> Thresholds = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.99];
+
+    public sealed record Case(double? Confidence, bool Agrees, string? Verdict);
+
+    public static ReadinessReport Compute(IReadOnlyList<Case> cases)
+    {
+        var points = Thresholds.Select(t => Point(cases, t)).ToList();
+        return Recommend(cases, points);
+    }
+
+    public static ReadinessPoint Point(IReadOnlyList<Case> cases, double threshold)
+    {
+        var covered = cases.Where(c => c.Confidence >= threshold).ToList();
+        var share = cases.Count == 0 ? 0 : (double)covered.Count / cases.Count;
+        var correct = covered.Count(c => c.Agrees || c.Verdict == "shadow");
+        var wrong = covered.Count(c => !c.Agrees && c.Verdict is "production" or "both_wrong");
+        var evidence = correct + wrong;
+        if (evidence == 0)
+        {
+            return new ReadinessPoint(threshold, share, null, null, null, 0);
+        }
+        var (lower, upper) = Wilson(correct, evidence);
+        return new ReadinessPoint(threshold, share, (double)correct / evidence, lower, upper, evidence);
+    }
+
+    /// <summary>The Wilson score interval at 95%: honest for small samples and near 0 or 1, unlike p ± 1.96·se.</summary>
+    public static (double Lower, double Upper) Wilson(int successes, int trials)
+    {
+        const double z = 1.959964;
+        var p = (double)successes / trials;
+        var denominator = 1 + (z * z / trials);
+        var centre = (p + (z * z / (2 * trials))) / denominator;
+        var margin = z * Math.Sqrt((p * (1 - p) / trials) + (z * z / (4.0 * trials * trials))) / denominator;
+        return (Math.Max(0, centre - margin), Math.Min(1, centre + margin));
+    }
+
+    /// <summary>"97.5%", the same whatever the server's culture.</summary>
+    public static string Percent(double? fraction) =>
+        fraction is { } f ? (f * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%" : "–";
+
+    private static ReadinessReport Recommend(IReadOnlyList<Case> cases, IReadOnlyList<ReadinessPoint> points)
+    {
+        if (cases.Count == 0)
+        {
+            return new ReadinessReport(points, AutomationDegree.HumanOnly, null, "No shadow predictions yet: run the model in shadow mode to collect evidence.");
+        }
+        var all = Point(cases, double.NegativeInfinity);
+        if (all.Evidence < MinimumEvidence)
+        {
+            return new ReadinessReport(points, AutomationDegree.Shadow, null,
+                $"Only {all.Evidence} judged cases so far; keep the model in shadow mode until at least {MinimumEvidence} are labelled or agreed.");
+        }
+        if (all.Lower >= RequiredAccuracy)
+        {
+            return new ReadinessReport(points, AutomationDegree.FullAutomation, 0,
+                $"On all traffic the shadow model is right in {Percent(all.Accuracy)} of {all.Evidence} judged cases (95% interval from {Percent(all.Lower)}): it can decide alone.");
+        }
+        var best = points.Where(p => p.Evidence >= MinimumEvidence && p.Lower >= RequiredAccuracy).OrderByDescending(p => p.TrafficShare).FirstOrDefault();
+        if (best is not null)
+        {
+            return new ReadinessReport(points, AutomationDegree.PartialAutomation, best.Threshold,
+                $"From confidence {best.Threshold:0.00} the shadow model is right in {Percent(best.Accuracy)} of {best.Evidence} cases (95% interval from {Percent(best.Lower)}): " +
+                $"let it decide alone for those {Percent(best.TrafficShare)} of traffic and keep people on the rest.");
+        }
+        return all.Accuracy >= 0.8
+            ? new ReadinessReport(points, AutomationDegree.AiAssistance, null,
+                $"Right in {Percent(all.Accuracy)} of {all.Evidence} judged cases, but no confidence level reaches a 95% lower bound of {Percent(RequiredAccuracy)}: show its answer to people as a suggestion.")
+            : new ReadinessReport(points, AutomationDegree.Shadow, null,
+                $"Right in only {Percent(all.Accuracy)} of {all.Evidence} judged cases: keep it in shadow mode and improve it.");
+    }
+}

@@ -1,0 +1,3 @@
+namespace MonitorDashboard.Review;
+
+public sealed record ReadinessReport(IReadOnlyList<ReadinessPoint> Points, AutomationDegree Recommended, double? RecommendedThreshold, string Reason);

@@ -1,0 +1,81 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MonitorDashboard.Storage;
+
+namespace MonitorDashboard.Review;
+
+/// <summary>Labelled items for retraining, streamed row by row (memory stays flat however many there are).</summary>
+public sealed class ReviewExport(IDbContextFactory<MonitorDbContext> factory)
+{
+    public static readonly string[] CsvColumns =
+        ["id", "model", "stage", "ts", "input", "production_output", "production_source", "production_version", "shadow_output",
+         "shadow_version", "shadow_confidence", "verdict", "corrected_output", "note", "reviewer", "labelled_at"];
+
+    public async Task WriteAsync(Stream output, string format, string? model, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        await using var writer = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024);
+        if (format == "csv")
+        {
+            await writer.WriteLineAsync(string.Join(',', CsvColumns));
+        }
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var (fromMs, toMs) = (from?.ToUnixTimeMilliseconds() ?? long.MinValue, to?.ToUnixTimeMilliseconds() ?? long.MaxValue);
+        var rows = db.Predictions.AsNoTracking()
+            .Where(p => p.Verdict != null && (model == null || p.Model == model) && p.TimestampMs >= fromMs && p.TimestampMs < toMs)
+            .OrderBy(p => p.Id)
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            await writer.WriteLineAsync(format == "csv" ? CsvLine(row) : JsonLine(row));
+        }
+    }
+
+    private static string Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("O");
+
+    private static string JsonLine(PredictionRow r)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", r.ClientId);
+            json.WriteString("model", r.Model);
+            json.WriteString("stage", r.Stage);
+            json.WriteString("ts", Time(r.TimestampMs));
+            json.WritePropertyName("input");
+            json.WriteRawValue(r.InputJson);
+            json.WriteStartObject("production");
+            json.WritePropertyName("output");
+            json.WriteRawValue(r.ProductionJson);
+            json.WriteString("source", r.ProductionSource);
+            json.WriteString("version", r.ProductionVersion);
+            json.WriteEndObject();
+            json.WriteStartObject("shadow");
+            json.WritePropertyName("output");
+            json.WriteRawValue(r.ShadowJson);
+            json.WriteString("version", r.ShadowVersion);
+            if (r.ShadowConfidence is { } c) json.WriteNumber("confidence", c); else json.WriteNull("confidence");
+            json.WriteEndObject();
+            json.WriteString("verdict", r.Verdict);
+            json.WritePropertyName("correctedOutput");
+            if (r.CorrectedJson is { } corrected) json.WriteRawValue(corrected); else json.WriteNullValue();
+            json.WriteString("note", r.Note);
+            json.WriteString("reviewer", r.LabelledBy);
+            json.WriteString("labelledAt", r.LabelledMs is { } l ? Time(l) : null);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static string CsvLine(PredictionRow r) => string.Join(',', new[]
+    {
+        r.ClientId, r.Model, r.Stage, Time(r.TimestampMs), r.InputJson, r.ProductionJson, r.ProductionSource, r.ProductionVersion,
+        r.ShadowJson, r.ShadowVersion, r.ShadowConfidence?.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        r.Verdict, r.CorrectedJson, r.Note, r.LabelledBy, r.LabelledMs is { } l ? Time(l) : null,
+    }.Select(Csv));
+
+    /// <summary>RFC 4180: quote when needed, double the quotes inside.</summary>
+    public static string Csv(string? value) =>
+        value is null ? "" : value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

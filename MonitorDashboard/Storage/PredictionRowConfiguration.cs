@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MonitorDashboard.Storage;
+
+internal sealed class PredictionRowConfiguration : IEntityTypeConfiguration<PredictionRow>
+{
+    public void Configure(EntityTypeBuilder<PredictionRow> prediction)
+    {
+        prediction.ToTable("Predictions");
+        prediction.HasKey(p => p.Id);
+        prediction.Property(p => p.ClientId).HasMaxLength(64);
+        prediction.Property(p => p.Model).HasMaxLength(64);
+        // Ids are unique per model: a retried batch finds its predictions already stored.
+        prediction.HasIndex(p => new { p.Model, p.ClientId }).IsUnique();
+        // The queue: unlabelled items of the queue, by model.
+        prediction.HasIndex(p => new { p.InQueue, p.Verdict, p.Model });
+        prediction.HasIndex(p => new { p.Model, p.TimestampMs });
+    }
+}

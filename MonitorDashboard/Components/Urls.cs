@@ -9,6 +9,8 @@ public static class Urls
     public const string Output = "/output";
     public const string Series = "/series";
     public const string Alarms = "/alarms";
+    public const string Review = "/review";
+    public const string ReviewInsight = "/review/insight";
     public const string OpenApi = "/openapi/v1.json";
     public const string AdminUsers = "/admin/users";
     public const string AdminApiKeys = "/admin/keys";

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using MonitorDashboard.Alarms;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Ingestion;
+using MonitorDashboard.Review;
 using MonitorDashboard.Storage;
 
 namespace MonitorDashboard.Demo;
@@ -14,6 +15,7 @@ public sealed class DemoTrafficService(
     IngestionQueue queue,
     SeriesQueryService queries,
     AlarmRuleStore alarmRules,
+    PredictionStore predictions,
     IOptions<DemoOptions> options,
     TimeProvider time,
     ILogger<DemoTrafficService> logger) : BackgroundService
@@ -29,14 +31,20 @@ public sealed class DemoTrafficService(
         logger.LogInformation("Demo traffic on: model {Model}, stages {Stages}, versions v1 and v2 (turn off with Demo:Enabled=false)",
             DemoPipelineSimulator.Model, string.Join(" -> ", DemoPipelineSimulator.Stages));
 
-        await BackfillAsync(simulator, stoppingToken);
+        var shadow = new DemoShadowPredictions(random);
+        await BackfillAsync(simulator, shadow, stoppingToken);
         await DemoAlarmRules.EnsureAsync(alarmRules, stoppingToken);
 
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
         var incident = DemoIncident.None;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await SendAsync(simulator.Tick(time.GetUtcNow().ToUnixTimeMilliseconds()));
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            await SendAsync(simulator.Tick(now));
+            if (now / 1000 % 2 == 0)
+            {
+                await predictions.InsertAsync(shadow.Next(now, 1), stoppingToken);
+            }
             if (simulator.CurrentIncident != incident)
             {
                 incident = simulator.CurrentIncident;
@@ -45,7 +53,7 @@ public sealed class DemoTrafficService(
         }
     }
 
-    private async Task BackfillAsync(DemoPipelineSimulator simulator, CancellationToken stoppingToken)
+    private async Task BackfillAsync(DemoPipelineSimulator simulator, DemoShadowPredictions shadow, CancellationToken stoppingToken)
     {
         var existing = await queries.ListSeriesAsync(new SeriesFilter(Model: DemoPipelineSimulator.Model), stoppingToken);
         if (existing.Count > 0)
@@ -56,6 +64,7 @@ public sealed class DemoTrafficService(
         for (var t = now - (long)BackfillRange.TotalMilliseconds; t < now && !stoppingToken.IsCancellationRequested; t += BackfillStepSeconds * 1000)
         {
             await SendAsync(simulator.Tick(t, BackfillStepSeconds));
+            await predictions.InsertAsync(shadow.Next(t, 2), stoppingToken);
         }
     }
 

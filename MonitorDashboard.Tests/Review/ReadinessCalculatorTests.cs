@@ -76,4 +76,30 @@ public sealed class ReadinessCalculatorTests
     [Fact]
     public void Compute_NoPredictions_HumanOnly() =>
         Assert.Equal(AutomationDegree.HumanOnly, ReadinessCalculator.Compute([]).Recommended);
+
+    [Fact]
+    public void Point_UnlabelledDisagreements_TakeTheLabelledShareInsteadOfBeingIgnored()
+    {
+        // 10 agreements; 10 disagreements of which 2 labelled, 1 won by the shadow: 10 + 10 * 1/2 = 15 of 20
+        var cases = Enumerable.Repeat(new Case(0.9, true, null), 10)
+            .Append(new Case(0.9, false, "shadow")).Append(new Case(0.9, false, "production"))
+            .Concat(Enumerable.Repeat(new Case(0.9, false, null), 8)).ToList();
+
+        var point = ReadinessCalculator.Point(cases, 0.5);
+
+        Assert.Equal(0.75, point.Accuracy!.Value, 9);
+        Assert.Equal(12, point.Evidence);
+    }
+
+    [Fact]
+    public void Compute_DisagreementsButNoLabels_AccuracyUnknownAndAsksForReviews()
+    {
+        var cases = Enumerable.Repeat(new Case(0.9, true, null), 100).Concat(Enumerable.Repeat(new Case(0.7, false, null), 5)).ToList();
+
+        var report = ReadinessCalculator.Compute(cases);
+
+        Assert.Equal(AutomationDegree.Shadow, report.Recommended);
+        Assert.Contains("5 disagreements wait for labels", report.Reason);
+        Assert.Null(report.Points[0].Accuracy);
+    }
 }

@@ -1,9 +1,10 @@
 namespace MonitorDashboard.Review;
 
 /// <summary>
-/// Automation readiness from shadow-mode evidence. A case counts as correct for the shadow model when it agreed with
-/// production, or when a reviewer said the shadow was right; it counts as wrong when a reviewer said production was right
-/// or both were wrong. Unlabelled disagreements are not evidence (they are waiting in the queue).
+/// Automation readiness from shadow-mode evidence. Agreements count as correct (the audit sample of agreements in the
+/// queue checks that assumption). Disagreements count by what reviewers said: the share of labelled disagreements the
+/// shadow won is applied to all disagreements in the band, so an unlabelled backlog neither flatters nor hides the model.
+/// With disagreements but no labels yet, accuracy is unknown.
 /// </summary>
 public static class ReadinessCalculator
 {
@@ -24,19 +25,21 @@ public static class ReadinessCalculator
     {
         var covered = cases.Where(c => c.Confidence >= threshold).ToList();
         var share = cases.Count == 0 ? 0 : (double)covered.Count / cases.Count;
-        var correct = covered.Count(c => c.Agrees || c.Verdict == "shadow");
-        var wrong = covered.Count(c => !c.Agrees && c.Verdict is "production" or "both_wrong");
-        var evidence = correct + wrong;
-        if (evidence == 0)
+        var agreements = covered.Count(c => c.Agrees);
+        var disagreements = covered.Count - agreements;
+        var shadowWon = covered.Count(c => !c.Agrees && c.Verdict == "shadow");
+        var labelled = shadowWon + covered.Count(c => !c.Agrees && c.Verdict is "production" or "both_wrong");
+        if (covered.Count == 0 || (disagreements > 0 && labelled == 0))
         {
-            return new ReadinessPoint(threshold, share, null, null, null, 0);
+            return new ReadinessPoint(threshold, share, null, null, null, agreements);
         }
-        var (lower, upper) = Wilson(correct, evidence);
-        return new ReadinessPoint(threshold, share, (double)correct / evidence, lower, upper, evidence);
+        var correct = agreements + (disagreements == 0 ? 0 : disagreements * (double)shadowWon / labelled);
+        var (lower, upper) = Wilson(correct, covered.Count);
+        return new ReadinessPoint(threshold, share, correct / covered.Count, lower, upper, agreements + labelled);
     }
 
     /// <summary>The Wilson score interval at 95%: honest for small samples and near 0 or 1, unlike p ± 1.96·se.</summary>
-    public static (double Lower, double Upper) Wilson(int successes, int trials)
+    public static (double Lower, double Upper) Wilson(double successes, int trials)
     {
         const double z = 1.959964;
         var p = (double)successes / trials;
@@ -57,6 +60,12 @@ public static class ReadinessCalculator
             return new ReadinessReport(points, AutomationDegree.HumanOnly, null, "No shadow predictions yet: run the model in shadow mode to collect evidence.");
         }
         var all = Point(cases, double.NegativeInfinity);
+        var waiting = cases.Count(c => !c.Agrees && c.Verdict is null or "skip");
+        if (all.Accuracy is null)
+        {
+            return new ReadinessReport(points, AutomationDegree.Shadow, null,
+                $"{waiting} disagreements wait for labels and none is labelled yet: review them in the queue before readiness can be judged.");
+        }
         if (all.Evidence < MinimumEvidence)
         {
             return new ReadinessReport(points, AutomationDegree.Shadow, null,

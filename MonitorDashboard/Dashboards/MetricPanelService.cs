@@ -24,14 +24,21 @@ public sealed class MetricPanelService(SeriesQueryService queries)
             .ToList();
     }
 
-    /// <summary>The newest buckets of one metric (from the start of the bucket holding <paramref name="since"/>), for live appends.</summary>
-    public async Task<IReadOnlyList<ChartSeries>> LoadTailAsync(string kind, string name, DashboardFilter filter, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The newest buckets (from the start of the bucket holding <paramref name="since"/>) of the given metrics, for live
+    /// appends: one query for all of them, however many charts the page shows.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ChartSeries>>> LoadTailsAsync(
+        string kind, IReadOnlySet<string> names, DashboardFilter filter, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var stepMs = (long)filter.Range.Step.TotalMilliseconds;
         var fromMs = since.ToUnixTimeMilliseconds() / stepMs * stepMs;
-        var buckets = await queries.GetBucketsAsync(new SeriesFilter(filter.Model, null, filter.Stage, kind, name),
+        var buckets = await queries.GetBucketsAsync(new SeriesFilter(filter.Model, null, filter.Stage, kind, names.Count == 1 ? names.First() : null),
             fromMs, now.ToUnixTimeMilliseconds() + 1, stepMs, cancellationToken);
-        return ChartLines.From(buckets.Where(b => filter.Versions.Count == 0 || filter.Versions.Contains(b.Series.Version)), MetricCatalog.For(name));
+        return buckets
+            .Where(b => names.Contains(b.Series.Name) && (filter.Versions.Count == 0 || filter.Versions.Contains(b.Series.Version)))
+            .GroupBy(b => b.Series.Name)
+            .ToDictionary(g => g.Key, g => ChartLines.From(g, MetricCatalog.For(g.Key)));
     }
 
     /// <summary>Models, their stages and versions, for the filter bar.</summary>

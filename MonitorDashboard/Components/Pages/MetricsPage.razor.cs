@@ -150,17 +150,20 @@ public partial class MetricsPage : IDisposable
         }
         var now = Time.GetUtcNow();
         var (windowStart, _) = filter.Range.Resolve(now);
-        var unknown = false;
-        foreach (var group in relevant.GroupBy(p => p.Name))
+        var charted = relevant.Select(p => p.Name).Where(n => _cards.TryGetValue(n, out var c) && c.Chart is not null).ToHashSet();
+        var unknown = charted.Count < relevant.Select(p => p.Name).Distinct().Count();
+        if (charted.Count > 0)
         {
-            if (!_cards.TryGetValue(group.Key, out var card) || card.Chart is null)
+            var since = relevant.Where(p => charted.Contains(p.Name)).Min(p => p.Ts);
+            var tails = await Panels.LoadTailsAsync(Kind, charted, filter, since, now, CancellationToken.None);
+            foreach (var (name, tail) in tails)
             {
-                unknown = true;
-                continue;
+                // the page may have reloaded its charts meanwhile (filter change)
+                if (_cards.TryGetValue(name, out var card) && card.Chart is { } chart)
+                {
+                    await chart.AppendAsync(tail, windowStart);
+                }
             }
-            var since = group.Min(p => p.Ts);
-            var tail = await Panels.LoadTailAsync(Kind, group.Key, filter, since, now, CancellationToken.None);
-            await card.Chart.AppendAsync(tail, windowStart);
         }
         var reload = unknown && now - _lastFullReload > FullReloadInterval;
         await InvokeAsync(async () =>

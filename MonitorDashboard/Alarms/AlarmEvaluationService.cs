@@ -43,19 +43,21 @@ public sealed class AlarmEvaluationService(
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
         var previous = await states.LoadAsync(cancellationToken);
-        var changed = false;
-        foreach (var rule in (await rules.ListAsync(cancellationToken)).Where(r => r.Enabled))
+        var enabled = (await rules.ListAsync(cancellationToken)).Where(r => r.Enabled).ToList();
+        var outcomes = new List<AlarmRuleOutcome>(enabled.Count);
+        foreach (var rule in enabled)
         {
             var current = await values.ReadAsync(rule, now, cancellationToken);
             var (next, transitions) = AlarmCycle.Evaluate(rule, current, previous.GetValueOrDefault(rule.Id) ?? [], now);
-            await states.SaveAsync(rule.Id, next, transitions, cancellationToken);
-            changed |= transitions.Count > 0;
-            if (rule.WebhookUrl is { } url && !rule.IsMuted(now))
+            outcomes.Add(new AlarmRuleOutcome(rule.Id, next, transitions));
+        }
+        await states.SaveCycleAsync(outcomes, cancellationToken);
+        var changed = outcomes.Any(o => o.Transitions.Count > 0);
+        foreach (var (rule, outcome) in enabled.Zip(outcomes).Where(p => p.First.WebhookUrl is not null && !p.First.IsMuted(now)))
+        {
+            foreach (var (seriesId, transition) in outcome.Transitions.Where(t => t.Transition.To == AlarmStatus.Firing || t.Transition.From == AlarmStatus.Firing))
             {
-                foreach (var (seriesId, transition) in transitions.Where(t => t.Transition.To == AlarmStatus.Firing || t.Transition.From == AlarmStatus.Firing))
-                {
-                    await EnqueueWebhookAsync(rule, url, seriesId, transition, cancellationToken);
-                }
+                await EnqueueWebhookAsync(rule, rule.WebhookUrl!, seriesId, transition, cancellationToken);
             }
         }
         LastCycleDuration = Stopwatch.GetElapsedTime(started);

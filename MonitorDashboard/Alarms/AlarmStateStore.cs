@@ -13,14 +13,27 @@ public sealed class AlarmStateStore(IDbContextFactory<MonitorDbContext> factory,
         return rows.GroupBy(r => r.RuleId).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.SeriesId, ToState));
     }
 
-    /// <summary>Stores one cycle's states and transitions in one transaction. A new firing clears an old acknowledgement.</summary>
-    public async Task SaveAsync(long ruleId, IReadOnlyDictionary<long, AlarmState> states, IReadOnlyList<(long SeriesId, AlarmTransition Transition)> transitions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a whole cycle's states and transitions in one transaction (one fsync per cycle, not per rule).
+    /// A new firing clears an old acknowledgement.
+    /// </summary>
+    public async Task SaveCycleAsync(IReadOnlyList<AlarmRuleOutcome> outcomes, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var existing = await db.AlarmStates.Where(s => s.RuleId == ruleId).ToDictionaryAsync(s => s.SeriesId, cancellationToken);
+        var existing = await db.AlarmStates.ToDictionaryAsync(s => (s.RuleId, s.SeriesId), cancellationToken);
+        foreach (var outcome in outcomes)
+        {
+            Apply(db, existing, outcome);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static void Apply(MonitorDbContext db, Dictionary<(long, long), AlarmStateRow> existing, AlarmRuleOutcome outcome)
+    {
+        var (ruleId, states, transitions) = (outcome.RuleId, outcome.States, outcome.Transitions);
         foreach (var (seriesId, state) in states)
         {
-            if (!existing.TryGetValue(seriesId, out var row))
+            if (!existing.TryGetValue((ruleId, seriesId), out var row))
             {
                 row = new AlarmStateRow { RuleId = ruleId, SeriesId = seriesId, Status = "" };
                 db.AlarmStates.Add(row);
@@ -47,7 +60,6 @@ public sealed class AlarmStateStore(IDbContextFactory<MonitorDbContext> factory,
                 Value = transition.Value,
             });
         }
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<AlarmStateView>> ListAsync(CancellationToken cancellationToken = default)

@@ -1,6 +1,8 @@
 using MonitorDashboard.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve the framework's and MudBlazor's files from a build output in any environment (a publish output has them anyway).
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddMonitorDashboard(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

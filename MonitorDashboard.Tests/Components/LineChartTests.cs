@@ -67,11 +67,12 @@ public sealed class LineChartTests : DashboardTestContext
         var pending = Enumerable.Range(0, 50).Select(i => chart.Instance.AppendAsync([new ChartSeries("v1", [[6000 + i, i]])], window)).ToList();
         Assert.Single(_module.Invocations["append"]);
 
+        await Task.WhenAll(pending); // appending never waits for the redraw
+        Assert.Single(_module.Invocations["append"]);
         _time.Advance(LineChart.MinRedrawInterval);
-        await Task.WhenAll(pending);
 
+        chart.WaitForAssertion(() => Assert.Equal(2, _module.Invocations["append"].Count));
         var appends = _module.Invocations["append"];
-        Assert.Equal(2, appends.Count);
         var coalesced = Json(appends[1].Arguments[1]);
         Assert.Equal(50, Assert.Single(coalesced.EnumerateArray()).GetProperty("points").GetArrayLength());
     }

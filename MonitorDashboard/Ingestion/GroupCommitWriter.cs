@@ -107,6 +107,14 @@ public sealed class GroupCommitWriter(
             pending.Succeed(new IngestResult(accepted, pending.Events.Count - accepted));
         }
         counters.RecordCommit(acceptedTotal, eventCount - acceptedTotal, elapsedMs);
-        notifier.Publish(live);
+        try
+        {
+            notifier.Publish(live);
+        }
+        catch (Exception ex)
+        {
+            // The events are durable and answered; a failing live view must never stop the writer.
+            logger.LogError(ex, "Publishing {Count} committed points to live viewers failed", live.Count);
+        }
     }
 }

@@ -115,9 +115,26 @@ public sealed partial class LineChart : IAsyncDisposable
             _flushScheduled = true;
         }
         var wait = MinRedrawInterval - Time.GetElapsedTime(Interlocked.Read(ref _lastFlushTicks));
-        return wait > TimeSpan.Zero
-            ? Task.Delay(wait, Time).ContinueWith(_ => InvokeAsync(FlushAsync), TaskScheduler.Default).Unwrap()
-            : InvokeAsync(FlushAsync);
+        if (wait <= TimeSpan.Zero)
+        {
+            return InvokeAsync(FlushAsync);
+        }
+        // The caller (a live subscription) must not wait out the redraw interval: it would slow its own delivery.
+        _ = FlushLaterAsync(wait);
+        return Task.CompletedTask;
+    }
+
+    private async Task FlushLaterAsync(TimeSpan wait)
+    {
+        try
+        {
+            await Task.Delay(wait, Time);
+            await InvokeAsync(FlushAsync);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await DispatchExceptionAsync(ex);
+        }
     }
 
     private long _windowStartMs;

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using MonitorDashboard.Ingestion;
+using MonitorDashboard.Tests.Process;
+
+namespace MonitorDashboard.Benchmarks;
+
+/// <summary>
+/// Concurrent clients posting batches to <c>POST /api/v1/events</c> of a real app process, each waiting for its 202
+/// (that is, for the group commit) before it sends the next batch: closed-loop load, as instrumented services send.
+/// </summary>
+public static class HttpIngestBenchmark
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    public static async Task<HttpResult> RunAsync(AppProcess app, int batchSize, int clients, bool withIds, TimeSpan warmUp, TimeSpan duration)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var http = app.CreateClient(handler);
+        http.Timeout = TimeSpan.FromMinutes(1);
+        var sequences = new long[clients];
+
+        // JIT, connection set-up and the first series inserts stay out of the figures.
+        await RunPhaseAsync(http, batchSize, withIds, warmUp, sequences);
+
+        var before = await http.GetFromJsonAsync<IngestStats>("/api/v1/ingest/stats");
+        var appCpuBefore = app.TotalProcessorTime();
+        var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var started = Stopwatch.GetTimestamp();
+        using var stopSampling = new CancellationTokenSource();
+        var sampling = SampleWriterAsync(http, stopSampling.Token);
+        var phase = await RunPhaseAsync(http, batchSize, withIds, duration, sequences);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        await stopSampling.CancelAsync();
+        var samples = await sampling;
+        var appCpu = app.TotalProcessorTime() - appCpuBefore;
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpuBefore;
+        var after = await http.GetFromJsonAsync<IngestStats>("/api/v1/ingest/stats");
+
+        var latencies = phase.Latencies;
+        latencies.Sort();
+        return new HttpResult(
+            batchSize, clients, withIds,
+            Events: phase.Events,
+            Requests: latencies.Count,
+            Rejected: phase.Rejected,
+            Elapsed: elapsed,
+            P50Milliseconds: Percentile(latencies, 0.50),
+            P99Milliseconds: Percentile(latencies, 0.99),
+            Commits: after!.Commits - before!.Commits,
+            MeanQueuedEvents: samples.Count == 0 ? 0 : samples.Average(x => x.QueuedEvents),
+            MeanCommitMilliseconds: samples.Count == 0 ? 0 : samples.Average(x => x.LastCommitMilliseconds),
+            // The queue counter drops only after a commit, so "events queued" covers the batch being committed too.
+            WriterBusyShare: samples.Count == 0 ? 0 : samples.Count(x => x.QueuedEvents > 0) / (double)samples.Count,
+            AppCpuShare: appCpu / elapsed,
+            ClientCpuShare: clientCpu / elapsed,
+            PeakResidentBytes: app.PeakResidentBytes());
+    }
+
+    /// <summary>
+    /// The writer's own view, every 50 ms: events waiting in its queue or being committed, and the duration of its latest commit.
+    /// A queue that is never empty means the single writer is the bottleneck; an empty one means requests cannot feed it fast enough.
+    /// </summary>
+    private static async Task<List<IngestStats>> SampleWriterAsync(HttpClient http, CancellationToken stop)
+    {
+        var samples = new List<IngestStats>();
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), stop);
+                samples.Add((await http.GetFromJsonAsync<IngestStats>("/api/v1/ingest/stats", stop))!);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return samples;
+        }
+    }
+
+    private static async Task<(long Events, long Rejected, List<double> Latencies)> RunPhaseAsync(
+        HttpClient http, int batchSize, bool withIds, TimeSpan duration, long[] sequences)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var clients = Enumerable.Range(0, sequences.Length).Select(client => Task.Run(async () =>
+        {
+            long events = 0, rejected = 0;
+            var latencies = new List<double>();
+            while (Stopwatch.GetElapsedTime(started) < duration)
+            {
+                var body = EventBodyWriter.Write(batchSize, sequences[client], withIds ? $"c{client}" : null, DateTimeOffset.UtcNow);
+                sequences[client] += batchSize;
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = Json;
+                var sent = Stopwatch.GetTimestamp();
+                using var response = await http.PostAsync("/api/v1/events", content);
+                var latency = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+                if (response.StatusCode == HttpStatusCode.Accepted)
+                {
+                    events += batchSize;
+                    latencies.Add(latency);
+                }
+                else if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+                {
+                    // Queue full: back off as told (this is a figure in the table, not a failure).
+                    rejected += batchSize;
+                    await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+                }
+                else
+                {
+                    throw new InvalidOperationException($"POST answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                }
+            }
+            return (events, rejected, latencies);
+        })).ToArray();
+
+        var results = await Task.WhenAll(clients);
+        return (results.Sum(r => r.events), results.Sum(r => r.rejected), results.SelectMany(r => r.latencies).ToList());
+    }
+
+    private static double Percentile(List<double> sorted, double quantile) =>
+        sorted.Count == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(quantile * sorted.Count) - 1)];
+}

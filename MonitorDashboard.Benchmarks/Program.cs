@@ -13,7 +13,8 @@ switch (args.FirstOrDefault())
     case "tabs":
         await RunInTempFolderAsync("monitor-tabs-bench-", async folder =>
             Console.WriteLine(await LiveTabsBenchmark.RunAsync(AppProcess.FindAppDirectory(AppProcess.CurrentConfiguration()), folder,
-                tabs: 10, eventsPerSecond: 5000, TimeSpan.FromSeconds(30))));
+                tabs: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10,
+                eventsPerSecond: 5000, TimeSpan.FromSeconds(30))));
         return;
 }
 

@@ -51,35 +51,24 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditLog audit
         {
             return AccountResult.Fail($"Unknown role '{role}'.");
         }
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+        return await WithUserAsync(userId, async (users, user) =>
         {
-            return AccountResult.Fail("The user no longer exists.");
-        }
-        var old = await users.GetRolesAsync(user);
-        if (old.Contains(Roles.Admin) && role != Roles.Admin && await IsLastActiveAdminAsync(users, user))
-        {
-            return AccountResult.Fail("This is the last active admin; make someone else admin first.");
-        }
-        await users.RemoveFromRolesAsync(user, old);
-        await users.AddToRoleAsync(user, role);
-        // A new security stamp ends the user's open sessions at their next revalidation, so the new role applies.
-        await users.UpdateSecurityStampAsync(user);
-        await audit.RecordAsync(actor, "user.role", $"user '{user.UserName}'", string.Join(",", old), role);
-        return AccountResult.Success;
+            var old = await users.GetRolesAsync(user);
+            if (old.Contains(Roles.Admin) && role != Roles.Admin && await IsLastActiveAdminAsync(users, user))
+            {
+                return AccountResult.Fail("This is the last active admin; make someone else admin first.");
+            }
+            await users.RemoveFromRolesAsync(user, old);
+            await users.AddToRoleAsync(user, role);
+            // A new security stamp ends the user's open sessions at their next revalidation, so the new role applies.
+            await users.UpdateSecurityStampAsync(user);
+            await audit.RecordAsync(actor, "user.role", $"user '{user.UserName}'", string.Join(",", old), role);
+            return AccountResult.Success;
+        });
     }
 
-    public async Task<AccountResult> SetDisabledAsync(string userId, bool disabled, string actor)
+    public Task<AccountResult> SetDisabledAsync(string userId, bool disabled, string actor) => WithUserAsync(userId, async (users, user) =>
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
-        {
-            return AccountResult.Fail("The user no longer exists.");
-        }
         if (disabled && (await users.GetRolesAsync(user)).Contains(Roles.Admin) && await IsLastActiveAdminAsync(users, user))
         {
             return AccountResult.Fail("This is the last active admin; it cannot be disabled.");
@@ -90,17 +79,10 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditLog audit
         await audit.RecordAsync(actor, disabled ? "user.disable" : "user.enable", $"user '{user.UserName}'",
             disabled ? "enabled" : "disabled", disabled ? "disabled" : "enabled");
         return AccountResult.Success;
-    }
+    });
 
-    public async Task<AccountResult> ResetPasswordAsync(string userId, string newPassword, string actor)
+    public Task<AccountResult> ResetPasswordAsync(string userId, string newPassword, string actor) => WithUserAsync(userId, async (users, user) =>
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
-        {
-            return AccountResult.Fail("The user no longer exists.");
-        }
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var reset = await users.ResetPasswordAsync(user, token, newPassword);
         if (!reset.Succeeded)
@@ -111,6 +93,15 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditLog audit
         // The password itself never goes into the audit log.
         await audit.RecordAsync(actor, "user.password-reset", $"user '{user.UserName}'", null, null);
         return AccountResult.Success;
+    });
+
+    /// <summary>Runs a change on one user in a scope of its own; a user deleted meanwhile is reported, not thrown.</summary>
+    private async Task<AccountResult> WithUserAsync(string userId, Func<UserManager<AppUser>, AppUser, Task<AccountResult>> change)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(userId);
+        return user is null ? AccountResult.Fail("The user no longer exists.") : await change(users, user);
     }
 
     private static async Task<bool> IsLastActiveAdminAsync(UserManager<AppUser> users, AppUser user)

@@ -1,0 +1,27 @@
+using MonitorDashboard.Ingestion;
+using MonitorDashboard.Tests.Support;
+
+namespace MonitorDashboard.Tests.Integration;
+
+public sealed class GracefulShutdownTests
+{
+    [Fact]
+    public async Task StopAsync_WithEventsQueued_DrainsAndStoresEveryQueuedEventThenRefusesNewOnes()
+    {
+        await using var app = new MonitorDashboardFactory();
+        _ = app.Server; // start the host
+        var queue = app.Services.GetRequiredService<IngestionQueue>();
+        var writer = app.Services.GetRequiredService<GroupCommitWriter>();
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var batches = Enumerable.Range(0, 20).Select(b => Enumerable.Range(0, 1000)
+            .Select(i => new MetricEvent($"b{b}-{i}", now, "asr", "v1", "asr", MetricKind.Software, "latency_ms", i, [])).ToList()).ToList();
+
+        var acknowledged = batches.Select(queue.EnqueueAsync).ToList();
+        await writer.StopAsync(CancellationToken.None);
+
+        var results = await Task.WhenAll(acknowledged);
+        Assert.All(results, r => Assert.Equal(1000, r.Accepted));
+        Assert.Equal(20_000, app.CountRows("Points"));
+        await Assert.ThrowsAsync<IngestionRejectedException>(() => queue.EnqueueAsync(batches[0]));
+    }
+}

@@ -6,6 +6,7 @@ using MonitorDashboard.Dashboards;
 using MonitorDashboard.Demo;
 using MonitorDashboard.Ingestion;
 using MonitorDashboard.Live;
+using MonitorDashboard.Retention;
 using MonitorDashboard.Review;
 using MonitorDashboard.Storage;
 using MudBlazor.Services;
@@ -31,6 +32,10 @@ public static class MonitorDashboardServices
             .AddInterceptors(new SqlitePragmaInterceptor(storage.Synchronous)));
         services.AddSingleton(new DatabaseLocation(databasePath));
         services.AddSingleton<PointStore>();
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RetentionStore>();
+        services.AddSingleton<RetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         services.AddSingleton<SeriesQueryService>();
         services.AddSingleton<MetricPanelService>();
         services.AddSingleton<PipelineSummaryService>();

@@ -10,5 +10,7 @@ internal sealed class EventIdRowConfiguration : IEntityTypeConfiguration<EventId
         eventId.ToTable("EventIds");
         eventId.HasKey(e => e.Id);
         eventId.Property(e => e.Id).HasMaxLength(64);
+        // Retention forgets ids by age.
+        eventId.HasIndex(e => e.ReceivedMs);
     }
 }

@@ -472,6 +472,8 @@ namespace MonitorDashboard.Storage.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReceivedMs");
+
                     b.ToTable("EventIds", (string)null);
                 });
 

@@ -1,0 +1,72 @@
+using System.Net;
+using MonitorDashboard.Retention;
+using MonitorDashboard.Storage;
+using MonitorDashboard.Tests.Support;
+
+namespace MonitorDashboard.Tests.Retention;
+
+public sealed class RetentionTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+    private readonly MonitorDashboardFactory _app = new();
+
+    public ValueTask InitializeAsync()
+    {
+        _app.Settings["Retention:RowsPerStep"] = "100";
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private static SeriesKey Series(string name) => new("asr", "v1", "asr", "software", name, TagJson.Empty);
+
+    private Task StoreAsync(IEnumerable<PointWrite> points) =>
+        _app.Services.GetRequiredService<PointStore>().AppendAsync(points.ToList(), CancellationToken.None);
+
+    [Fact]
+    public async Task Prune_PointsAroundTheCutoff_DeletesExactlyThoseOlderThanSevenDays()
+    {
+        var ages = new[] { TimeSpan.FromDays(30), TimeSpan.FromDays(7) + TimeSpan.FromSeconds(1), TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1), TimeSpan.FromHours(1) };
+        await StoreAsync(new[] { "a", "b" }.SelectMany(name => ages.Select((age, i) => new PointWrite(null, Series(name), (Now - age).ToUnixTimeMilliseconds(), i))));
+
+        var (points, _) = await _app.Services.GetRequiredService<RetentionService>().PruneAsync(Now, CancellationToken.None);
+
+        Assert.Equal(4, points); // two per series
+        var remaining = await _app.Services.GetRequiredService<SeriesQueryService>().GetBucketsAsync(new SeriesFilter(Model: "asr"),
+            (Now - TimeSpan.FromDays(60)).ToUnixTimeMilliseconds(), Now.ToUnixTimeMilliseconds() + 1, null, CancellationToken.None);
+        Assert.All(remaining, s => Assert.Equal((2L, 5.0), (s.Buckets[0].Count, s.Buckets[0].Sum))); // values 2 and 3 stay
+        Assert.Equal(4, _app.CountRows("Points"));
+    }
+
+    [Fact]
+    public async Task Prune_EventIdsPastTheirAge_AreForgottenSoARetryStoresAgain()
+    {
+        var client = _app.CreateClient();
+        await client.PostEventsAsync(EventJson.Event(id: "old-1"), EventJson.Event(id: "new-1"));
+
+        var (_, ids) = await _app.Services.GetRequiredService<RetentionService>().PruneAsync(Now + TimeSpan.FromDays(8), CancellationToken.None);
+
+        Assert.Equal(2, ids);
+        Assert.Equal(0, _app.CountRows("EventIds"));
+    }
+
+    [Fact]
+    public async Task Prune_LargeBacklogWhileClientsPost_EveryPostIsAcceptedAndStored()
+    {
+        var old = (Now - TimeSpan.FromDays(10)).ToUnixTimeMilliseconds();
+        await StoreAsync(Enumerable.Range(0, 50_000).Select(i => new PointWrite(null, Series($"old{i % 5}"), old + i, i)));
+        var client = _app.CreateClient();
+
+        var pruning = _app.Services.GetRequiredService<RetentionService>().PruneAsync(Now, CancellationToken.None);
+        var posts = new List<HttpResponseMessage>();
+        while (!pruning.IsCompleted || posts.Count < 20)
+        {
+            posts.Add(await client.PostEventsAsync(Enumerable.Range(0, 10).Select(i => EventJson.Event(name: "live", value: i)).ToArray()));
+        }
+        var (points, _) = await pruning;
+
+        Assert.Equal(50_000, points);
+        Assert.All(posts, p => Assert.Equal(HttpStatusCode.Accepted, p.StatusCode));
+        Assert.Equal(posts.Count * 10L, _app.CountRows("Points"));
+    }
+}

@@ -71,7 +71,7 @@ public sealed class DemoPipelineSimulator(Random random, int peakRequestsPerSeco
         Add(MetricKind.Software, "error_rate", Rate(candidate ? 0.006 : 0.004));
 
         // input
-        Add(MetricKind.Input, "input_volume", requests);
+        Add(MetricKind.Input, "input_volume", (double)requests / seconds);
         Add(MetricKind.Input, "missing_fraction", Rate(_incident == DemoIncident.MissingValueSurge && !isAsr ? 0.18 : 0.01));
 
         // output: what users did with the answer

@@ -15,10 +15,24 @@ const formatNumber = value => {
 
 const defaultColors = ["#1e88e5", "#fb8c00", "#43a047", "#8e24aa", "#e53935", "#00acc1"];
 
+// Where a series has no data (the service was down, the model idle) the line breaks instead of bridging the gap:
+// a null is put where the spacing is far above the series' usual spacing.
+const withGaps = points => {
+    if (points.length < 3) return points.map(p => [p[0], p[1]]);
+    const spacings = points.slice(1).map((p, i) => p[0] - points[i][0]).sort((a, b) => a - b);
+    const usual = spacings[Math.floor(spacings.length / 2)];
+    const result = [[points[0][0], points[0][1]]];
+    for (let i = 1; i < points.length; i++) {
+        if (points[i][0] - points[i - 1][0] > usual * 5) result.push([points[i - 1][0] + usual, null]);
+        result.push([points[i][0], points[i][1]]);
+    }
+    return result;
+};
+
 const toApexSeries = series => series.map(s => ({
     name: escapeHtml(s.name),
     color: s.color ?? undefined,
-    data: s.points.map(p => [p[0], p[1]]),
+    data: withGaps(s.points),
 }));
 
 // Colours and dashes follow the series list, so they are set again whenever the list changes.
@@ -51,6 +65,25 @@ const thresholdMax = annotations => {
     return values.length ? Math.max(...values) : null;
 };
 
+// 1, 2, 2.5 or 5 times a power of ten, at or above the value, so the ticks stay round.
+const niceCeiling = value => {
+    if (!(value > 0)) return value;
+    const power = Math.pow(10, Math.floor(Math.log10(value)));
+    return [1, 2, 2.5, 5, 10].map(f => f * power).find(v => v >= value);
+};
+
+// Without thresholds ApexCharts picks round ticks itself; with one, the axis stretches to keep its line in view.
+function yaxisFor(config, state) {
+    const threshold = thresholdMax(state.annotations);
+    return {
+        title: { text: config.unit ?? "" },
+        labels: { formatter: formatNumber },
+        forceNiceScale: true,
+        min: config.yMin ?? undefined,
+        max: threshold === null ? undefined : max => niceCeiling(Math.max(max, threshold * 1.1)),
+    };
+}
+
 function optionsFor(config, state) {
     const unit = config.unit ? ` ${config.unit}` : "";
     return {
@@ -67,15 +100,7 @@ function optionsFor(config, state) {
         colors: config.series.some(s => s.color) ? config.series.map((s, i) => s.color ?? defaultColors[i % defaultColors.length]) : undefined,
         markers: { size: 0 },
         xaxis: { type: "datetime", labels: { datetimeUTC: false } },
-        yaxis: {
-            title: { text: config.unit ?? "" },
-            labels: { formatter: formatNumber },
-            min: config.yMin ?? undefined,
-            max: max => {
-                const threshold = thresholdMax(state.annotations);
-                return threshold === null || threshold <= max ? max : threshold * 1.1;
-            },
-        },
+        yaxis: yaxisFor(config, state),
         legend: { show: !config.sparkline, showForSingleSeries: true, position: "top", horizontalAlign: "left" },
         tooltip: {
             theme: config.dark ? "dark" : "light",
@@ -133,7 +158,7 @@ export function setAnnotations(element, annotations) {
     const entry = charts.get(element);
     if (!entry) return;
     entry.state.annotations = annotations;
-    entry.chart.updateOptions({ annotations: toApexAnnotations(annotations) }, true, false);
+    entry.chart.updateOptions({ annotations: toApexAnnotations(annotations), yaxis: yaxisFor(entry.config, entry.state) }, true, false);
 }
 
 export function setTheme(element, dark) {

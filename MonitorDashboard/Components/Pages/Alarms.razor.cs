@@ -33,6 +33,7 @@ public partial class Alarms : IDisposable
     {
         Notifier.StatesChanged += OnChanged;
         Notifier.RulesChanged += OnChanged;
+        BrowserTime.Changed += OnZoneChanged;
         await LoadAsync();
     }
 
@@ -75,6 +76,8 @@ public partial class Alarms : IDisposable
             await DispatchExceptionAsync(ex);
         }
     });
+
+    private void OnZoneChanged() => _ = InvokeAsync(StateHasChanged);
 
     private async Task<string> ActorAsync() => (await AuthenticationState).User.Identity?.Name ?? "unknown";
 
@@ -127,5 +130,6 @@ public partial class Alarms : IDisposable
     {
         Notifier.StatesChanged -= OnChanged;
         Notifier.RulesChanged -= OnChanged;
+        BrowserTime.Changed -= OnZoneChanged;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
 
@@ -18,9 +17,6 @@ public sealed class AlarmEvaluationService(
     TimeProvider time,
     ILogger<AlarmEvaluationService> logger) : BackgroundService
 {
-    /// <summary>Duration of the last cycle (shown on the alarms page; measured in docs/benchmarks.md).</summary>
-    public TimeSpan LastCycleDuration { get; private set; }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.EvaluationSeconds), time);
@@ -40,7 +36,6 @@ public sealed class AlarmEvaluationService(
 
     public async Task RunCycleAsync(CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
         var previous = await states.LoadAsync(cancellationToken);
         var enabled = (await rules.ListAsync(cancellationToken)).Where(r => r.Enabled).ToList();
@@ -53,30 +48,33 @@ public sealed class AlarmEvaluationService(
         }
         await states.SaveCycleAsync(outcomes, cancellationToken);
         var changed = outcomes.Any(o => o.Transitions.Count > 0);
-        foreach (var (rule, outcome) in enabled.Zip(outcomes).Where(p => p.First.WebhookUrl is not null && !p.First.IsMuted(now)))
+        var notify = enabled.Zip(outcomes)
+            .Where(p => p.First.WebhookUrl is not null && !p.First.IsMuted(now))
+            .SelectMany(p => p.Second.Transitions.Where(t => t.Transition.To == AlarmStatus.Firing || t.Transition.From == AlarmStatus.Firing)
+                .Select(t => (Rule: p.First, t.SeriesId, t.Transition)))
+            .ToList();
+        if (notify.Count > 0)
         {
-            foreach (var (seriesId, transition) in outcome.Transitions.Where(t => t.Transition.To == AlarmStatus.Firing || t.Transition.From == AlarmStatus.Firing))
+            var views = (await states.ListAsync(cancellationToken)).ToDictionary(v => (v.RuleId, v.Series.Id));
+            foreach (var (rule, seriesId, transition) in notify)
             {
-                await EnqueueWebhookAsync(rule, rule.WebhookUrl!, seriesId, transition, cancellationToken);
+                if (views.TryGetValue((rule.Id, seriesId), out var view))
+                {
+                    EnqueueWebhook(rule, view, transition);
+                }
             }
         }
-        LastCycleDuration = Stopwatch.GetElapsedTime(started);
         if (changed)
         {
             notifier.NotifyStatesChanged();
         }
     }
 
-    private async Task EnqueueWebhookAsync(AlarmRule rule, string url, long seriesId, AlarmTransition transition, CancellationToken cancellationToken)
+    private void EnqueueWebhook(AlarmRule rule, AlarmStateView view, AlarmTransition transition)
     {
-        var view = (await states.ListAsync(cancellationToken)).FirstOrDefault(s => s.RuleId == rule.Id && s.Series.Id == seriesId);
-        if (view is null)
-        {
-            return;
-        }
         var s = view.Series;
         var link = $"{options.Value.PublicBaseUrl?.TrimEnd('/')}/alarms/{rule.Id}";
-        webhooks.Enqueue(rule.Id, url, new AlarmWebhookPayload(
+        webhooks.Enqueue(rule.Id, rule.WebhookUrl!, new AlarmWebhookPayload(
             new AlarmWebhookRule(rule.Id, rule.Name, rule.Severity.ToWire(), rule.Describe()),
             new AlarmWebhookSeries(s.Model, s.Version, s.Stage, s.Kind, s.Name, s.Tags),
             transition.Value, transition.To.ToWire(), transition.From.ToWire(), transition.At, link));

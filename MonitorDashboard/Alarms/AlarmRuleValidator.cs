@@ -1,24 +1,20 @@
-using System.Text.RegularExpressions;
 using MonitorDashboard.Ingestion;
 
 namespace MonitorDashboard.Alarms;
 
 /// <summary>Checks a rule request field by field (the API and the editor show the same messages) and builds the rule.</summary>
-public static partial class AlarmRuleValidator
+public static class AlarmRuleValidator
 {
-    [GeneratedRegex("^[A-Za-z0-9_.:-]{1,64}$")]
-    private static partial Regex NamePattern();
-
     public static AlarmRule? Validate(AlarmRuleRequest request, long id, out Dictionary<string, string[]> errors)
     {
         var found = new Dictionary<string, string[]>();
         void Fail(string field, string message) => found[field] = [.. found.GetValueOrDefault(field, []), message];
 
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100) Fail("name", "Give the rule a name of 1 to 100 characters.");
-        if (request.Metric is null || !NamePattern().IsMatch(request.Metric)) Fail("metric", "Name the metric to watch, e.g. latency_ms.");
+        if (!MetricNames.IsValid(request.Metric)) Fail("metric", "Name the metric to watch, e.g. latency_ms.");
         foreach (var (field, value) in new[] { ("model", request.Model), ("stage", request.Stage), ("version", request.Version) })
         {
-            if (!string.IsNullOrEmpty(value) && !NamePattern().IsMatch(value)) Fail(field, "Use letters, digits, '_', '.', ':' or '-' (or leave empty for any).");
+            if (!string.IsNullOrEmpty(value) && !MetricNames.IsValid(value)) Fail(field, "Use letters, digits, '_', '.', ':' or '-' (or leave empty for any).");
         }
         if (!string.IsNullOrEmpty(request.Kind) && !MetricKinds.TryParse(request.Kind, out _)) Fail("kind", "Choose software, input or output (or leave empty for any).");
         if (!AlarmWire.TryParse<AlarmAggregation>(request.Aggregation, out var aggregation)) Fail("aggregation", "Choose avg, min, max, sum, count, rate, p50, p95, p99 or last.");

@@ -13,6 +13,9 @@ public static class ApiProblems
             detail: detail,
             title: "The request is invalid");
 
+    public static ValidationProblem MalformedBody(string reason) =>
+        Invalid([new EventError(-1, "body", reason)], "Nothing was stored.");
+
     public static ProblemHttpResult TooLarge(long maxBytes) =>
         TypedResults.Problem(
             detail: $"The body is larger than the limit of {maxBytes} bytes; split it into smaller batches.",

@@ -32,6 +32,7 @@ public static class MonitorDashboardServices
             .AddInterceptors(new SqlitePragmaInterceptor(storage.Synchronous)));
         services.AddSingleton(new DatabaseLocation(databasePath));
         services.AddSingleton<PointStore>();
+        services.AddSingleton<SqlRunner>();
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RetentionStore>();
         services.AddSingleton<RetentionService>();

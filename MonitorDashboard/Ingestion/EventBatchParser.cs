@@ -12,12 +12,9 @@ namespace MonitorDashboard.Ingestion;
 /// </summary>
 public sealed partial class EventBatchParser(IOptions<IngestOptions> options, TimeProvider time)
 {
-    public const int MaxNameLength = 64;
+    public const int MaxNameLength = MetricNames.MaxLength;
     public const int MaxTags = 16;
     private static readonly string[] KnownFields = ["id", "ts", "model", "version", "stage", "kind", "name", "value", "tags"];
-
-    [GeneratedRegex("^[A-Za-z0-9_.:-]{1,64}$")]
-    private static partial Regex NamePattern();
 
     // RFC 3339 demands an explicit offset: a bare local time would silently shift by the server's zone.
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")]
@@ -201,9 +198,9 @@ public sealed partial class EventBatchParser(IOptions<IngestOptions> options, Ti
         {
             return null;
         }
-        if (!NamePattern().IsMatch(text))
+        if (!MetricNames.IsValid(text))
         {
-            fail(field, $"must be 1 to {MaxNameLength} characters of A-Z, a-z, 0-9, '_', '.', ':' or '-'");
+            fail(field, MetricNames.Rule);
             return null;
         }
         return text;

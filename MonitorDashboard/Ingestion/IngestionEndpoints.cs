@@ -9,7 +9,7 @@ namespace MonitorDashboard.Ingestion;
 
 public static class IngestionEndpoints
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
+    private const int MaxJsonDepth = 32;
 
     public static RouteGroupBuilder MapIngestionApi(this IEndpointRouteBuilder app)
     {
@@ -34,25 +34,14 @@ public static class IngestionEndpoints
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var body = await RequestBodyReader.ReadAsync(http.Request, settings.MaxBodyBytes, cancellationToken);
-        if (body is null)
+        using var body = await JsonBody.ReadAsync(http.Request, settings.MaxBodyBytes, MaxJsonDepth, cancellationToken);
+        if (body.Document is null)
         {
             counters.RecordRejected(0);
-            return ApiProblems.TooLarge(settings.MaxBodyBytes);
+            return body.TooLarge ? ApiProblems.TooLarge(settings.MaxBodyBytes) : ApiProblems.MalformedBody(body.Malformed!);
         }
 
-        EventBatch batch;
-        try
-        {
-            using var document = JsonDocument.Parse(body.Value, DocumentOptions);
-            batch = parser.Parse(document.RootElement);
-        }
-        catch (JsonException ex)
-        {
-            counters.RecordRejected(0);
-            return ApiProblems.Invalid([new EventError(-1, "body", $"is not valid JSON: {ex.Message}")], "Nothing was stored.");
-        }
-
+        var batch = parser.Parse(body.Document.RootElement);
         if (!batch.IsValid)
         {
             counters.RecordRejected(batch.Errors.Select(e => e.Index).Distinct().Count());

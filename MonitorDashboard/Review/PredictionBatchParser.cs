@@ -1,19 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using MonitorDashboard.Ingestion;
 
 namespace MonitorDashboard.Review;
 
 /// <summary>Validates a posted batch of predictions whole, naming every bad field by index, like the event parser does.</summary>
-public sealed partial class PredictionBatchParser(TimeProvider time)
+public sealed class PredictionBatchParser(TimeProvider time)
 {
     public const int MaxPredictions = 1000;
     public const int MaxInputBytes = 64 * 1024;
     private static readonly string[] Fields = ["id", "ts", "model", "stage", "input", "production", "shadow"];
-
-    [GeneratedRegex("^[A-Za-z0-9_.:-]{1,64}$")]
-    private static partial Regex NamePattern();
 
     public (List<Prediction> Predictions, List<EventError> Errors) Parse(JsonElement root)
     {
@@ -61,9 +57,9 @@ public sealed partial class PredictionBatchParser(TimeProvider time)
         var id = Text(e, "id", Fail, required: true);
         if (id is { Length: 0 or > 64 }) Fail("id", "must be 1 to 64 characters long");
         var model = Text(e, "model", Fail, required: true);
-        if (model is not null && !NamePattern().IsMatch(model)) Fail("model", "must be 1 to 64 characters of A-Z, a-z, 0-9, '_', '.', ':' or '-'");
+        if (model is not null && !MetricNames.IsValid(model)) Fail("model", MetricNames.Rule);
         var stage = Text(e, "stage", Fail, required: false);
-        if (stage is not null && !NamePattern().IsMatch(stage)) Fail("stage", "must be 1 to 64 characters of A-Z, a-z, 0-9, '_', '.', ':' or '-'");
+        if (stage is not null && !MetricNames.IsValid(stage)) Fail("stage", MetricNames.Rule);
 
         var ts = now;
         if (Text(e, "ts", Fail, required: false) is { } tsText

@@ -39,24 +39,15 @@ public static class ReviewEndpoints
     internal static async Task<Results<Accepted<PredictionIngestResult>, ValidationProblem, ProblemHttpResult>> PostPredictionsAsync(
         HttpContext http, PredictionBatchParser parser, PredictionStore store, IOptions<IngestOptions> options, CancellationToken cancellationToken)
     {
-        var body = await RequestBodyReader.ReadAsync(http.Request, options.Value.MaxBodyBytes, cancellationToken);
-        if (body is null)
+        using var body = await JsonBody.ReadAsync(http.Request, options.Value.MaxBodyBytes, maxDepth: 64, cancellationToken);
+        if (body.Document is null)
         {
-            return ApiProblems.TooLarge(options.Value.MaxBodyBytes);
+            return body.TooLarge ? ApiProblems.TooLarge(options.Value.MaxBodyBytes) : ApiProblems.MalformedBody(body.Malformed!);
         }
-        List<Prediction> predictions;
-        try
+        var (predictions, errors) = parser.Parse(body.Document.RootElement);
+        if (errors.Count > 0)
         {
-            using var document = JsonDocument.Parse(body.Value, new JsonDocumentOptions { MaxDepth = 64 });
-            (predictions, var errors) = parser.Parse(document.RootElement);
-            if (errors.Count > 0)
-            {
-                return ApiProblems.Invalid(errors, $"{errors.Count} problem(s) found; the whole batch was rejected and nothing was stored.");
-            }
-        }
-        catch (JsonException ex)
-        {
-            return ApiProblems.Invalid([new EventError(-1, "body", $"is not valid JSON: {ex.Message}")], "Nothing was stored.");
+            return ApiProblems.Invalid(errors, $"{errors.Count} problem(s) found; the whole batch was rejected and nothing was stored.");
         }
         try
         {

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
@@ -10,7 +9,7 @@ namespace MonitorDashboard.Review;
 /// The review queue. Claiming is one UPDATE ... WHERE Id = (SELECT ... LIMIT 1) statement: SQLite runs one writer at a
 /// time, so two reviewers can never get the same item, and an expired lease simply makes the item claimable again.
 /// </summary>
-public sealed class ReviewQueue(IDbContextFactory<MonitorDbContext> factory, IOptions<ReviewOptions> options, TimeProvider time)
+public sealed class ReviewQueue(IDbContextFactory<MonitorDbContext> factory, SqlRunner sql, IOptions<ReviewOptions> options, TimeProvider time)
 {
     private const string Claimable = "InQueue = 1 AND Verdict IS NULL AND (LeaseExpiresMs IS NULL OR LeaseExpiresMs < $now) AND (SkippedUntilMs IS NULL OR SkippedUntilMs < $now)";
 
@@ -27,7 +26,7 @@ public sealed class ReviewQueue(IDbContextFactory<MonitorDbContext> factory, IOp
             _ => "ShadowConfidence IS NULL, ShadowConfidence DESC, Id ASC",
         };
         var modelFilter = model is null ? "" : " AND Model = $model";
-        var id = await ScalarAsync($"""
+        var id = await sql.ScalarAsync($"""
             UPDATE Predictions SET LeaseOwner = $me, LeaseExpiresMs = $expires
             WHERE Id = (
                 SELECT Id FROM Predictions
@@ -44,7 +43,7 @@ public sealed class ReviewQueue(IDbContextFactory<MonitorDbContext> factory, IOp
     public async Task<bool> RenewAsync(long id, string reviewer, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        return await ExecuteAsync("UPDATE Predictions SET LeaseExpiresMs = $expires WHERE Id = $id AND LeaseOwner = $me AND LeaseExpiresMs >= $now",
+        return await sql.ExecuteAsync("UPDATE Predictions SET LeaseExpiresMs = $expires WHERE Id = $id AND LeaseOwner = $me AND LeaseExpiresMs >= $now",
             cancellationToken, ("$id", id), ("$me", reviewer), ("$now", now.ToUnixTimeMilliseconds()), ("$expires", (now + Lease).ToUnixTimeMilliseconds())) == 1;
     }
 
@@ -54,22 +53,22 @@ public sealed class ReviewQueue(IDbContextFactory<MonitorDbContext> factory, IOp
         const string held = "Id = $id AND LeaseOwner = $me AND LeaseExpiresMs >= $now AND Verdict IS NULL";
         var changed = verdict == Verdict.Skip
             // A skipped item leaves this reviewer and rests for one lease period before anyone is offered it again.
-            ? await ExecuteAsync($"UPDATE Predictions SET LeaseOwner = NULL, LeaseExpiresMs = NULL, SkippedUntilMs = $rest WHERE {held}",
+            ? await sql.ExecuteAsync($"UPDATE Predictions SET LeaseOwner = NULL, LeaseExpiresMs = NULL, SkippedUntilMs = $rest WHERE {held}",
                 cancellationToken, ("$id", id), ("$me", reviewer), ("$now", now), ("$rest", now + (long)Lease.TotalMilliseconds))
-            : await ExecuteAsync($"UPDATE Predictions SET Verdict = $verdict, CorrectedJson = $corrected, Note = $note, LabelledBy = $me, LabelledMs = $now WHERE {held}",
+            : await sql.ExecuteAsync($"UPDATE Predictions SET Verdict = $verdict, CorrectedJson = $corrected, Note = $note, LabelledBy = $me, LabelledMs = $now WHERE {held}",
                 cancellationToken, ("$id", id), ("$me", reviewer), ("$now", now), ("$verdict", verdict.ToWire()), ("$corrected", correctedOutput), ("$note", note));
         return changed == 1 ? LabelOutcome.Labelled : await WhyNotAsync(id, cancellationToken);
     }
 
     /// <summary>Takes back the caller's last label while their lease on it lasts; the item is theirs again.</summary>
     public async Task<bool> UndoAsync(long id, string reviewer, CancellationToken cancellationToken = default) =>
-        await ExecuteAsync("""
+        await sql.ExecuteAsync("""
             UPDATE Predictions SET Verdict = NULL, CorrectedJson = NULL, Note = NULL, LabelledBy = NULL, LabelledMs = NULL
             WHERE Id = $id AND LabelledBy = $me AND LeaseOwner = $me AND LeaseExpiresMs >= $now
             """, cancellationToken, ("$id", id), ("$me", reviewer), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds())) == 1;
 
     public async Task<bool> ReleaseAsync(long id, string reviewer, CancellationToken cancellationToken = default) =>
-        await ExecuteAsync("UPDATE Predictions SET LeaseOwner = NULL, LeaseExpiresMs = NULL WHERE Id = $id AND LeaseOwner = $me AND Verdict IS NULL",
+        await sql.ExecuteAsync("UPDATE Predictions SET LeaseOwner = NULL, LeaseExpiresMs = NULL WHERE Id = $id AND LeaseOwner = $me AND Verdict IS NULL",
             cancellationToken, ("$id", id), ("$me", reviewer)) == 1;
 
     public async Task<ReviewItem?> GetAsync(long id, CancellationToken cancellationToken = default)
@@ -104,30 +103,4 @@ public sealed class ReviewQueue(IDbContextFactory<MonitorDbContext> factory, IOp
     private static ReviewItem ToItem(PredictionRow r) => new(r.Id, r.ClientId, r.Model, r.Stage, DateTimeOffset.FromUnixTimeMilliseconds(r.TimestampMs),
         r.InputJson, r.ProductionJson, r.ProductionSource, r.ProductionVersion, r.ShadowJson, r.ShadowVersion, r.ShadowConfidence, r.Agrees,
         r.LeaseExpiresMs is { } lease ? DateTimeOffset.FromUnixTimeMilliseconds(lease) : null, r.Verdict, r.CorrectedJson, r.Note);
-
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var command = await CommandAsync(db, sql, parameters, cancellationToken);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var command = await CommandAsync(db, sql, parameters, cancellationToken);
-        return await command.ExecuteScalarAsync(cancellationToken);
-    }
-
-    private static async Task<SqliteCommand> CommandAsync(MonitorDbContext db, string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-        return command;
-    }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace MonitorDashboard.Storage;
@@ -8,7 +7,7 @@ namespace MonitorDashboard.Storage;
 /// so the ingestion writer, which needs the same write lock, waits at most one step. Freed pages are reused by
 /// SQLite for new rows, so at steady state the file stops growing.
 /// </summary>
-public sealed class RetentionStore(IDbContextFactory<MonitorDbContext> factory)
+public sealed class RetentionStore(IDbContextFactory<MonitorDbContext> factory, SqlRunner sql)
 {
     public async Task<IReadOnlyList<long>> SeriesIdsAsync(CancellationToken cancellationToken)
     {
@@ -18,23 +17,10 @@ public sealed class RetentionStore(IDbContextFactory<MonitorDbContext> factory)
 
     /// <summary>Deletes up to <paramref name="limit"/> points of one series older than the cutoff; returns how many.</summary>
     public Task<int> DeletePointsAsync(long seriesId, long cutoffMs, int limit, CancellationToken cancellationToken) =>
-        ExecuteAsync("DELETE FROM Points WHERE Id IN (SELECT Id FROM Points WHERE SeriesId = $series AND TimestampMs < $cutoff LIMIT $limit)",
+        sql.ExecuteAsync("DELETE FROM Points WHERE Id IN (SELECT Id FROM Points WHERE SeriesId = $series AND TimestampMs < $cutoff LIMIT $limit)",
             cancellationToken, ("$series", seriesId), ("$cutoff", cutoffMs), ("$limit", limit));
 
     public Task<int> DeleteEventIdsAsync(long cutoffMs, int limit, CancellationToken cancellationToken) =>
-        ExecuteAsync("DELETE FROM EventIds WHERE Id IN (SELECT Id FROM EventIds WHERE ReceivedMs < $cutoff LIMIT $limit)",
+        sql.ExecuteAsync("DELETE FROM EventIds WHERE Id IN (SELECT Id FROM EventIds WHERE ReceivedMs < $cutoff LIMIT $limit)",
             cancellationToken, ("$cutoff", cutoffMs), ("$limit", limit));
-
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }

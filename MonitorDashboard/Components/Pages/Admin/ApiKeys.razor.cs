@@ -5,7 +5,7 @@ using MudBlazor;
 
 namespace MonitorDashboard.Components.Pages.Admin;
 
-public partial class ApiKeys
+public partial class ApiKeys : LocalTimeComponent
 {
     private IReadOnlyList<ApiKeyInfo>? _keys;
     private CreatedApiKey? _created;
@@ -15,7 +15,6 @@ public partial class ApiKeys
     [Inject] public required ApiKeyService Keys { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
-    [Inject] public required BrowserTime BrowserTime { get; init; }
     [CascadingParameter] public required Task<AuthenticationState> AuthenticationState { get; set; }
 
     protected override async Task OnInitializedAsync() => _keys = await Keys.ListAsync();

@@ -5,7 +5,7 @@ using MudBlazor;
 
 namespace MonitorDashboard.Components.Pages.Admin;
 
-public partial class Users
+public partial class Users : LocalTimeComponent
 {
     private IReadOnlyList<UserInfo>? _users;
     private MudForm? _form;
@@ -20,7 +20,6 @@ public partial class Users
 
     [Inject] public required UserAdminService Admin { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
-    [Inject] public required BrowserTime BrowserTime { get; init; }
     [CascadingParameter] public required Task<AuthenticationState> AuthenticationState { get; set; }
 
     protected override async Task OnInitializedAsync() => _users = await Admin.ListAsync();

@@ -78,9 +78,10 @@ public sealed class KilledAppFixture : IAsyncLifetime
     }
 
     /// <summary>The number of points of a client's series, as the query API counts them.</summary>
-    public async Task<long> CountPointsAsync(HttpClient http, PostingClient client, CancellationToken cancellationToken)
+    /// <summary>Points of the client's series; a <paramref name="lookBack"/> of hours is answered mostly from rollups.</summary>
+    public async Task<long> CountPointsAsync(HttpClient http, PostingClient client, CancellationToken cancellationToken, TimeSpan? lookBack = null)
     {
-        var from = Uri.EscapeDataString(StartedAt.AddMinutes(-1).ToString("O"));
+        var from = Uri.EscapeDataString((lookBack is { } span ? DateTimeOffset.UtcNow - span : StartedAt - PostingClient.EventAge - TimeSpan.FromMinutes(1)).ToString("O"));
         var to = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"));
         var json = await http.GetStringAsync(
             $"/api/v1/series/points?model={PostingClient.Model}&name={client.MetricName}&from={from}&to={to}", cancellationToken);

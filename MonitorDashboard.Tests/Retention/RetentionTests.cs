@@ -1,6 +1,7 @@
 using System.Net;
 using MonitorDashboard.Retention;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Rollups;
 using MonitorDashboard.Tests.Support;
 
 namespace MonitorDashboard.Tests.Retention;
@@ -32,12 +33,13 @@ public sealed class RetentionTests : IAsyncLifetime
         var ages = new[] { TimeSpan.FromDays(30), TimeSpan.FromDays(7) + TimeSpan.FromSeconds(1), TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1), TimeSpan.FromHours(1) };
         await StoreAsync(new[] { "a", "b" }.SelectMany(name => ages.Select((age, i) => new PointWrite(null, Series(name), (Now - age).ToUnixTimeMilliseconds(), i))));
 
-        var (points, _) = await _app.Services.GetRequiredService<RetentionService>().PruneAsync(Now, CancellationToken.None);
+        var pruned = await _app.Services.GetRequiredService<RetentionService>().PruneAsync(Now, CancellationToken.None);
 
-        Assert.Equal(4, points); // two per series
+        Assert.Equal(4, pruned.Points); // two per series
+        // One-second steps are always read from raw points, never from rollups (which keep older data on purpose).
         var remaining = await _app.Services.GetRequiredService<SeriesQueryService>().GetBucketsAsync(new SeriesFilter(Model: "asr"),
-            (Now - TimeSpan.FromDays(60)).ToUnixTimeMilliseconds(), Now.ToUnixTimeMilliseconds() + 1, null, CancellationToken.None);
-        Assert.All(remaining, s => Assert.Equal((2L, 5.0), (s.Buckets[0].Count, s.Buckets[0].Sum))); // values 2 and 3 stay
+            (Now - TimeSpan.FromDays(60)).ToUnixTimeMilliseconds(), Now.ToUnixTimeMilliseconds() + 1, 1_000, CancellationToken.None);
+        Assert.All(remaining, s => Assert.Equal([2.0, 3.0], s.Buckets.Select(b => b.Sum))); // values 2 and 3 stay
         Assert.Equal(4, _app.CountRows("Points"));
     }
 
@@ -47,9 +49,9 @@ public sealed class RetentionTests : IAsyncLifetime
         var client = _app.CreateClient();
         await client.PostEventsAsync(EventJson.Event(id: "old-1"), EventJson.Event(id: "new-1"));
 
-        var (_, ids) = await _app.Services.GetRequiredService<RetentionService>().PruneAsync(Now + TimeSpan.FromDays(8), CancellationToken.None);
+        var pruned = await _app.Services.GetRequiredService<RetentionService>().PruneAsync(Now + TimeSpan.FromDays(8), CancellationToken.None);
 
-        Assert.Equal(2, ids);
+        Assert.Equal(2, pruned.EventIds);
         Assert.Equal(0, _app.CountRows("EventIds"));
     }
 
@@ -66,10 +68,48 @@ public sealed class RetentionTests : IAsyncLifetime
         {
             posts.Add(await client.PostEventsAsync(Enumerable.Range(0, 10).Select(i => EventJson.Event(name: "live", value: i)).ToArray()));
         }
-        var (points, _) = await pruning;
+        var pruned = await pruning;
 
-        Assert.Equal(50_000, points);
+        Assert.Equal(50_000, pruned.Points);
         Assert.All(posts, p => Assert.Equal(HttpStatusCode.Accepted, p.StatusCode));
         Assert.Equal(posts.Count * 10L, _app.CountRows("Points"));
     }
+
+    [Fact]
+    public async Task Prune_RollupsAroundTheirCutoffs_DeletesExactlyMinutesOlderThan30DaysAndHoursOlderThanAYear()
+    {
+        var ages = new[] { TimeSpan.FromDays(400), TimeSpan.FromDays(365) + TimeSpan.FromHours(2), TimeSpan.FromDays(365) - TimeSpan.FromHours(2),
+            TimeSpan.FromDays(30) + TimeSpan.FromMinutes(2), TimeSpan.FromDays(30) - TimeSpan.FromMinutes(2), TimeSpan.FromHours(1) };
+        var timestamps = ages.Select(age => (Now - age).ToUnixTimeMilliseconds()).ToArray();
+        await StoreAsync(timestamps.Select(ts => new PointWrite(null, Series("a"), ts, 1)));
+
+        var pruned = await _app.Services.GetRequiredService<RetentionService>().PruneAsync(Now, CancellationToken.None);
+
+        var minuteCutoff = (Now - TimeSpan.FromDays(30)).ToUnixTimeMilliseconds();
+        var hourCutoff = (Now - TimeSpan.FromDays(365)).ToUnixTimeMilliseconds();
+        var minutes = timestamps.Select(ts => RollupResolution.BucketStart(ts, RollupResolution.MinuteMs)).Distinct().ToArray();
+        var hours = timestamps.Select(ts => RollupResolution.BucketStart(ts, RollupResolution.HourMs)).Distinct().ToArray();
+        Assert.Equal(minutes.Where(b => b >= minuteCutoff).Order(), StoredBuckets(RollupResolution.MinuteMs));
+        Assert.Equal(hours.Where(b => b >= hourCutoff).Order(), StoredBuckets(RollupResolution.HourMs));
+        Assert.Equal((4L, 2L), (pruned.MinuteRollups, pruned.HourRollups));
+    }
+
+    [Fact]
+    public async Task Prune_ManyOldPoints_HandsTheFreedPagesBackSoTheFileShrinks()
+    {
+        var old = (Now - TimeSpan.FromDays(10)).ToUnixTimeMilliseconds();
+        await StoreAsync(Enumerable.Range(0, 60_000).Select(i => new PointWrite(null, Series("bulk"), old + i, i)));
+        var pagesBefore = Pragma("page_count");
+
+        var pruned = await _app.Services.GetRequiredService<RetentionService>().PruneAsync(Now, CancellationToken.None);
+
+        Assert.Equal(0, pruned.FreePagesLeft);
+        Assert.Equal(0, Pragma("freelist_count"));
+        Assert.True(Pragma("page_count") < pagesBefore / 2, $"{Pragma("page_count")} pages left of {pagesBefore}");
+    }
+
+    private long[] StoredBuckets(long resolutionMs) =>
+        _app.Query($"SELECT BucketMs FROM Rollups WHERE ResolutionMs = {resolutionMs} ORDER BY BucketMs").Select(v => (long)v!).ToArray();
+
+    private long Pragma(string name) => (long)_app.Query($"PRAGMA {name}").Single()!;
 }

@@ -26,6 +26,8 @@ public class MonitorDashboardFactory : WebApplicationFactory<Program>
         ["Demo:Enabled"] = "false",
         ["Auth:BootstrapApiKey"] = TestAccounts.AdminKey,
         ["Auth:BootstrapAdminPassword"] = TestAccounts.AdminPassword,
+        // Rollups saved with every commit: what a test posts is in long-range answers as soon as it is acknowledged.
+        ["Storage:RollupFlushIntervalMilliseconds"] = "0",
     };
 
     /// <summary>Clients from <c>CreateClient()</c> carry the bootstrap Admin key; tests about authentication use <see cref="CreateAnonymousClient"/>.</summary>
@@ -64,6 +66,32 @@ public class MonitorDashboardFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Rows in a table, read straight from the file (not through the app) to prove what is really stored.</summary>
+    /// <summary>The first column of every row of a query, read straight from the file.</summary>
+    public IReadOnlyList<object?> Query(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<object?>();
+        while (reader.Read())
+        {
+            values.Add(reader.IsDBNull(0) ? null : reader.GetValue(0));
+        }
+        return values;
+    }
+
+    /// <summary>Changes the file behind the app's back, as an operator or another version would.</summary>
+    public void Execute(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     public long CountRows(string table)
     {
         using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");

@@ -11,6 +11,14 @@ public sealed class RetentionOptions
     [Range(1, 3650)]
     public int RawPointsDays { get; set; } = 7;
 
+    /// <summary>1-minute rollups (the week-to-month charts) older than this are deleted.</summary>
+    [Range(1, 3650)]
+    public int MinuteRollupDays { get; set; } = 30;
+
+    /// <summary>1-hour rollups (the charts beyond a month) older than this are deleted.</summary>
+    [Range(1, 36500)]
+    public int HourRollupDays { get; set; } = 365;
+
     /// <summary>Client event ids are remembered this long for de-duplication (a retry older than this stores twice).</summary>
     [Range(1, 3650)]
     public int EventIdsDays { get; set; } = 7;

@@ -14,4 +14,18 @@ public sealed class StorageOptions
     /// <summary>SQLite <c>synchronous</c> pragma: FULL makes every acknowledged commit survive power loss, NORMAL only a process crash.</summary>
     [RegularExpression("^(FULL|NORMAL|EXTRA)$", ErrorMessage = "Storage:Synchronous must be FULL, NORMAL or EXTRA.")]
     public string Synchronous { get; set; } = "FULL";
+
+    /// <summary>
+    /// How often the writer saves the 1-minute and 1-hour rollups of what it stored. 0 saves them with every commit
+    /// (more writes per event); a late point in an older bucket shows in long-range charts after at most this long.
+    /// </summary>
+    [Range(0, 60_000)]
+    public int RollupFlushIntervalMilliseconds { get; set; } = 1_000;
+
+    /// <summary>
+    /// How long the ingestion writer waits for the database's write lock (held briefly by retention, or by another
+    /// program such as a backup) before it gives up and answers 503 with Retry-After.
+    /// </summary>
+    [Range(1, 600)]
+    public int WriterLockTimeoutSeconds { get; set; } = 30;
 }

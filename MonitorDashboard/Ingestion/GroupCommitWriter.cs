@@ -16,6 +16,7 @@ public sealed class GroupCommitWriter(
     LiveNotifier notifier,
     IngestCounters counters,
     IOptions<IngestOptions> options,
+    IOptions<StorageOptions> storageOptions,
     ILogger<GroupCommitWriter> logger) : BackgroundService
 {
     private volatile bool _running;
@@ -28,12 +29,15 @@ public sealed class GroupCommitWriter(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _running = true;
+        // Off the host's start-up path: catching up rollups of a large database takes a while, and readiness waits for it.
+        await Task.Yield();
         var batch = new List<PendingWrite>();
         try
         {
+            CatchUpRollups();
+            _running = true;
             // Not cancelled by stoppingToken: on shutdown the queue is closed and this loop drains it, then ends.
-            while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
+            while (await WaitForWritesAsync())
             {
                 batch.Clear();
                 var events = 0;
@@ -47,7 +51,58 @@ public sealed class GroupCommitWriter(
         }
         finally
         {
+            SaveRollups();
             _running = false;
+        }
+    }
+
+    /// <summary>Waits for queued writes; while rollups wait in memory, waits at most one flush interval and then saves them.</summary>
+    private async Task<bool> WaitForWritesAsync()
+    {
+        while (store.HasUnsavedRollups)
+        {
+            using var idle = new CancellationTokenSource(TimeSpan.FromMilliseconds(Math.Max(1, storageOptions.Value.RollupFlushIntervalMilliseconds)));
+            try
+            {
+                return await queue.Reader.WaitToReadAsync(idle.Token);
+            }
+            catch (OperationCanceledException) when (idle.IsCancellationRequested)
+            {
+                SaveRollups();
+            }
+        }
+        return await queue.Reader.WaitToReadAsync(CancellationToken.None);
+    }
+
+    /// <summary>Points stored before a crash, or before the upgrade that added rollups, are rolled up before new ones.</summary>
+    private void CatchUpRollups()
+    {
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var points = store.CatchUpRollups();
+            if (points > 0)
+            {
+                logger.LogInformation("Rolled up {Points} stored points in {Seconds:F1} s", points, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            }
+        }
+        catch (Exception ex)
+        {
+            // The next commit tries again; until then long-range charts miss those points.
+            logger.LogError(ex, "Rolling up stored points failed");
+        }
+    }
+
+    private void SaveRollups()
+    {
+        try
+        {
+            store.FlushRollups();
+        }
+        catch (Exception ex)
+        {
+            // The points are stored; their rollups are rebuilt from them by the next commit.
+            logger.LogError(ex, "Saving rollups failed");
         }
     }
 

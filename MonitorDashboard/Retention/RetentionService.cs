@@ -1,13 +1,20 @@
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Rollups;
 
 namespace MonitorDashboard.Retention;
 
-/// <summary>Prunes raw points and remembered event ids past their age, in the background and in small steps.</summary>
+/// <summary>
+/// Prunes raw points, rollups and remembered event ids past their age, then hands the freed pages back to the file
+/// system, all in the background and in small steps (each one short transaction) so ingestion never waits long.
+/// </summary>
 public sealed class RetentionService(RetentionStore store, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionService> logger)
     : BackgroundService
 {
+    /// <summary>Pages (4 KiB each) released per step.</summary>
+    private const int PagesPerStep = 1_000;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PruneIntervalSeconds), time);
@@ -15,10 +22,11 @@ public sealed class RetentionService(RetentionStore store, IOptions<RetentionOpt
         {
             try
             {
-                var (points, ids) = await PruneAsync(time.GetUtcNow(), stoppingToken);
-                if (points + ids > 0)
+                var result = await PruneAsync(time.GetUtcNow(), stoppingToken);
+                if (result.Rows > 0)
                 {
-                    logger.LogInformation("Retention removed {Points} points and {Ids} event ids", points, ids);
+                    logger.LogInformation("Retention removed {Points} points, {MinuteRollups} minute and {HourRollups} hour rollups, {Ids} event ids",
+                        result.Points, result.MinuteRollups, result.HourRollups, result.EventIds);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -29,34 +37,46 @@ public sealed class RetentionService(RetentionStore store, IOptions<RetentionOpt
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One full pass: everything past its age is gone when it returns.</summary>
-    public async Task<(long Points, long EventIds)> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>One full pass: everything past its age is gone, and its pages released, when it returns.</summary>
+    public async Task<PruneResult> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var pointCutoff = (now - TimeSpan.FromDays(settings.RawPointsDays)).ToUnixTimeMilliseconds();
         long points = 0;
         foreach (var seriesId in await store.SeriesIdsAsync(cancellationToken))
         {
-            int deleted;
-            do
-            {
-                deleted = await store.DeletePointsAsync(seriesId, pointCutoff, settings.RowsPerStep, cancellationToken);
-                points += deleted;
-                await Task.Yield(); // let the writer take the lock between steps
-            }
-            while (deleted == settings.RowsPerStep);
+            points += await InStepsAsync(limit => store.DeletePointsAsync(seriesId, CutoffMs(now, settings.RawPointsDays), limit, cancellationToken));
         }
+        var minutes = await InStepsAsync(limit =>
+            store.DeleteRollupsAsync(RollupResolution.MinuteMs, CutoffMs(now, settings.MinuteRollupDays), limit, cancellationToken));
+        var hours = await InStepsAsync(limit =>
+            store.DeleteRollupsAsync(RollupResolution.HourMs, CutoffMs(now, settings.HourRollupDays), limit, cancellationToken));
+        var ids = await InStepsAsync(limit => store.DeleteEventIdsAsync(CutoffMs(now, settings.EventIdsDays), limit, cancellationToken));
 
-        var idCutoff = (now - TimeSpan.FromDays(settings.EventIdsDays)).ToUnixTimeMilliseconds();
-        long ids = 0;
-        int removed;
-        do
+        long freePages;
+        long previous = long.MaxValue;
+        // Stops when nothing is left, or when the writer keeps freeing pages as fast (no endless loop under load).
+        while ((freePages = await store.ReleaseFreePagesAsync(PagesPerStep, cancellationToken)) > 0 && freePages < previous)
         {
-            removed = await store.DeleteEventIdsAsync(idCutoff, settings.RowsPerStep, cancellationToken);
-            ids += removed;
+            previous = freePages;
             await Task.Yield();
         }
-        while (removed == settings.RowsPerStep);
-        return (points, ids);
+        return new PruneResult(points, minutes, hours, ids, freePages);
+    }
+
+    private static long CutoffMs(DateTimeOffset now, int days) => (now - TimeSpan.FromDays(days)).ToUnixTimeMilliseconds();
+
+    private async Task<long> InStepsAsync(Func<int, Task<int>> deleteStep)
+    {
+        var rowsPerStep = options.Value.RowsPerStep;
+        long total = 0;
+        int deleted;
+        do
+        {
+            deleted = await deleteStep(rowsPerStep);
+            total += deleted;
+            await Task.Yield(); // let the writer take the lock between steps
+        }
+        while (deleted == rowsPerStep);
+        return total;
     }
 }

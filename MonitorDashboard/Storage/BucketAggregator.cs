@@ -1,41 +1,73 @@
+using MonitorDashboard.Storage.Rollups;
+
 namespace MonitorDashboard.Storage;
 
-/// <summary>Collects the values of one bucket and turns them into <see cref="Bucket"/> statistics (exact percentiles).</summary>
+/// <summary>
+/// Collects one bucket from raw points and stored rollups and turns it into <see cref="Bucket"/> statistics.
+/// A bucket made of raw points only gets exact percentiles; once a rollup is merged in, percentiles come from the
+/// merged quantile sketch (within <see cref="QuantileSketch.RelativeAccuracy"/>, clamped to the exact min and max).
+/// </summary>
 public sealed class BucketAggregator
 {
+    private static readonly double[] Quantiles = [0.50, 0.95, 0.99];
+
     private readonly List<double> _values = [];
-
-    public int Count => _values.Count;
-
+    private QuantileSketch? _sketch;
+    private double _sum;
+    private double _min = double.PositiveInfinity;
+    private double _max = double.NegativeInfinity;
     private double _last;
 
-    /// <summary>Values arrive in time order, so the last one added is the newest.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Values and rollups arrive in time order, so the last one added holds the newest value.</summary>
     public void Add(double value)
     {
         _values.Add(value);
+        Count++;
+        _sum += value;
+        _min = Math.Min(_min, value);
+        _max = Math.Max(_max, value);
         _last = value;
+    }
+
+    public void Merge(long count, double sum, double min, double max, double last, ReadOnlySpan<byte> sketch)
+    {
+        _sketch ??= new QuantileSketch();
+        _sketch.MergeBytes(sketch);
+        Count += count;
+        _sum += sum;
+        _min = Math.Min(_min, min);
+        _max = Math.Max(_max, max);
+        _last = last;
     }
 
     public Bucket Complete(long bucketStartMs)
     {
-        _values.Sort();
-        double sum = 0;
-        foreach (var v in _values)
+        Span<double> percentiles = stackalloc double[Quantiles.Length];
+        if (_sketch is null)
         {
-            sum += v;
+            _values.Sort();
+            for (var i = 0; i < Quantiles.Length; i++)
+            {
+                percentiles[i] = Percentile(_values, Quantiles[i]);
+            }
         }
-        var bucket = new Bucket(
-            DateTimeOffset.FromUnixTimeMilliseconds(bucketStartMs),
-            _values.Count,
-            sum,
-            _values[0],
-            _values[^1],
-            sum / _values.Count,
-            Percentile(_values, 0.50),
-            Percentile(_values, 0.95),
-            Percentile(_values, 0.99),
-            _last);
-        _values.Clear();
+        else
+        {
+            foreach (var value in _values)
+            {
+                _sketch.Add(value);
+            }
+            _sketch.Quantiles(Quantiles, percentiles);
+            for (var i = 0; i < percentiles.Length; i++)
+            {
+                percentiles[i] = Math.Clamp(percentiles[i], _min, _max);
+            }
+        }
+        var bucket = new Bucket(DateTimeOffset.FromUnixTimeMilliseconds(bucketStartMs), Count, _sum, _min, _max, _sum / Count,
+            percentiles[0], percentiles[1], percentiles[2], _last);
+        Reset();
         return bucket;
     }
 
@@ -50,5 +82,15 @@ public sealed class BucketAggregator
         var lower = (int)Math.Floor(rank);
         var upper = Math.Min(lower + 1, sorted.Count - 1);
         return sorted[lower] + ((rank - lower) * (sorted[upper] - sorted[lower]));
+    }
+
+    private void Reset()
+    {
+        _values.Clear();
+        _sketch = null;
+        Count = 0;
+        _sum = 0;
+        _min = double.PositiveInfinity;
+        _max = double.NegativeInfinity;
     }
 }

@@ -15,8 +15,36 @@ public static class DatabaseInitializer
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await EnableIncrementalVacuumAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         // WAL lets readers (pages, queries) run while the writer commits; it is stored in the file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    /// <summary>
+    /// Lets retention hand freed pages back (PRAGMA incremental_vacuum), so the file shrinks after data ages out.
+    /// A new file takes the mode with its first table; an older file needs one VACUUM, which rewrites it once.
+    /// </summary>
+    private static async Task EnableIncrementalVacuumAsync(MonitorDbContext db, CancellationToken cancellationToken)
+    {
+        const long Incremental = 2;
+        if (await ScalarAsync(db, "PRAGMA auto_vacuum", cancellationToken) == Incremental)
+        {
+            return;
+        }
+        await db.Database.ExecuteSqlRawAsync("PRAGMA auto_vacuum=INCREMENTAL;", cancellationToken);
+        if (await ScalarAsync(db, "PRAGMA page_count", cancellationToken) > 0)
+        {
+            await db.Database.ExecuteSqlRawAsync("VACUUM;", cancellationToken);
+        }
+    }
+
+    private static async Task<long> ScalarAsync(MonitorDbContext db, string sql, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -1,47 +1,96 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MonitorDashboard.Configuration;
+using MonitorDashboard.Storage.Rollups;
 
 namespace MonitorDashboard.Storage;
 
 /// <summary>
 /// The hot insert path. EF's change tracker costs far more per row than a prepared statement (see docs/benchmarks.md),
-/// so the writer appends through prepared <see cref="SqliteCommand"/>s on the context's own connection,
-/// one transaction per call. Used by the single writer only, which is why the series cache needs no lock.
+/// so the writer appends through prepared statements on one long-lived connection (<see cref="WriterConnection"/>),
+/// one transaction per call, and keeps the rollups (<see cref="RollupMaintainer"/>) in step.
+/// Used by the single writer only, which is why nothing here is locked.
 /// </summary>
-public sealed class PointStore(IDbContextFactory<MonitorDbContext> factory, TimeProvider time)
+public sealed class PointStore(IDbContextFactory<MonitorDbContext> factory, TimeProvider time, IOptions<StorageOptions> options) : IDisposable
 {
+    private const int CatchUpChunk = 50_000;
+
     private readonly Dictionary<SeriesKey, long> _seriesIds = [];
+    private readonly RollupMaintainer _rollups = new(TimeSpan.FromMilliseconds(options.Value.RollupFlushIntervalMilliseconds), time);
+    private WriterConnection? _writer;
+    private bool _rollupsBehind = true;
+
+    /// <summary>True when stored points wait in memory for their rollups to be saved (the writer saves them when idle).</summary>
+    public bool HasUnsavedRollups => _rollups.HasUnsavedPoints;
 
     /// <summary>Stores all points in one transaction; returns, per point, whether it was new (false: its event id was already stored).</summary>
-    public async Task<bool[]> AppendAsync(IReadOnlyList<PointWrite> points, CancellationToken cancellationToken)
+    public Task<bool[]> AppendAsync(IReadOnlyList<PointWrite> points, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_rollupsBehind)
+        {
+            CatchUpRollups();
+        }
+        var newSeries = new Dictionary<SeriesKey, long>();
+        var stored = InTransaction((writer, transaction) => Append(writer, transaction, points, newSeries));
+        // Only ids of committed series may be cached: a rolled-back insert would leave a dangling id.
+        foreach (var (key, id) in newSeries)
+        {
+            _seriesIds[key] = id;
+        }
+        return Task.FromResult(stored);
+    }
+
+    /// <summary>Saves the rollups still held in memory.</summary>
+    public void FlushRollups()
+    {
+        if (_rollups.HasUnsavedPoints)
+        {
+            InTransaction((_, transaction) =>
+            {
+                _rollups.Flush(transaction);
+                return true;
+            });
+        }
+    }
+
+    /// <summary>
+    /// Rolls up the points stored after the saved progress mark: after a crash, or on the first start after an
+    /// upgrade from a version without rollups. One transaction per chunk; returns how many points it read.
+    /// </summary>
+    public long CatchUpRollups()
+    {
+        long total = 0;
+        int read;
+        do
+        {
+            read = InTransaction((writer, transaction) => CatchUpChunkOf(writer, transaction));
+            total += read;
+        }
+        while (read == CatchUpChunk);
+        _rollupsBehind = false;
+        return total;
+    }
+
+    public void Dispose()
+    {
+        _rollups.Dispose();
+        _writer?.Dispose();
+    }
+
+    private bool[] Append(WriterConnection writer, SqliteTransaction transaction, IReadOnlyList<PointWrite> points, Dictionary<SeriesKey, long> newSeries)
     {
         var stored = new bool[points.Count];
-        var newSeries = new Dictionary<SeriesKey, long>();
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-
-        await using var claimId = Prepare(connection, transaction,
-            "INSERT OR IGNORE INTO EventIds (Id, ReceivedMs) VALUES ($id, $now)", "$id", "$now");
-        await using var insertPoint = Prepare(connection, transaction,
-            "INSERT INTO Points (SeriesId, TimestampMs, Value) VALUES ($series, $ts, $value)", "$series", "$ts", "$value");
-        await using var findSeries = Prepare(connection, transaction,
-            "SELECT Id FROM Series WHERE Model=$model AND Stage=$stage AND Version=$version AND Kind=$kind AND Name=$name AND Tags=$tags",
-            "$model", "$stage", "$version", "$kind", "$name", "$tags");
-        await using var insertSeries = Prepare(connection, transaction,
-            "INSERT INTO Series (Model, Stage, Version, Kind, Name, Tags, CreatedMs) VALUES ($model, $stage, $version, $kind, $name, $tags, $now) RETURNING Id",
-            "$model", "$stage", "$version", "$kind", "$name", "$tags", "$now");
-
         for (var i = 0; i < points.Count; i++)
         {
             var point = points[i];
             if (point.EventId is not null)
             {
-                claimId.Parameters[0].Value = point.EventId;
-                claimId.Parameters[1].Value = now;
-                if (await claimId.ExecuteNonQueryAsync(cancellationToken) == 0)
+                writer.ClaimId.Parameters[0].Value = point.EventId;
+                writer.ClaimId.Parameters[1].Value = now;
+                if (writer.ClaimId.ExecuteNonQuery() == 0)
                 {
                     continue; // already stored by an earlier request or earlier in this one
                 }
@@ -49,52 +98,72 @@ public sealed class PointStore(IDbContextFactory<MonitorDbContext> factory, Time
 
             if (!_seriesIds.TryGetValue(point.Series, out var seriesId) && !newSeries.TryGetValue(point.Series, out seriesId))
             {
-                seriesId = await FindOrCreateSeriesAsync(findSeries, insertSeries, point.Series, now, cancellationToken);
+                seriesId = writer.FindOrCreateSeries(point.Series, now);
                 newSeries[point.Series] = seriesId;
             }
 
-            insertPoint.Parameters[0].Value = seriesId;
-            insertPoint.Parameters[1].Value = point.TimestampMs;
-            insertPoint.Parameters[2].Value = point.Value;
-            await insertPoint.ExecuteNonQueryAsync(cancellationToken);
+            writer.InsertPoint.Parameters[0].Value = seriesId;
+            writer.InsertPoint.Parameters[1].Value = point.TimestampMs;
+            writer.InsertPoint.Parameters[2].Value = point.Value;
+            writer.InsertPoint.ExecuteNonQuery();
+            _rollups.Add(transaction, writer.LastInsertedId, seriesId, point.TimestampMs, point.Value);
             stored[i] = true;
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        // Only ids of committed series may be cached: a rolled-back insert would leave a dangling id.
-        foreach (var (key, id) in newSeries)
+        if (_rollups.FlushDue)
         {
-            _seriesIds[key] = id;
+            _rollups.Flush(transaction);
         }
         return stored;
     }
 
-    private static async Task<long> FindOrCreateSeriesAsync(SqliteCommand find, SqliteCommand insert, SeriesKey key, long now, CancellationToken cancellationToken)
+    private int CatchUpChunkOf(WriterConnection writer, SqliteTransaction transaction)
     {
-        object[] values = [key.Model, key.Stage, key.Version, key.Kind, key.Name, key.Tags];
-        for (var p = 0; p < values.Length; p++)
+        var after = (long)writer.ReadProgress.ExecuteScalar()!;
+        writer.ReadPointsAfter.Parameters[0].Value = after;
+        writer.ReadPointsAfter.Parameters[1].Value = CatchUpChunk;
+        var count = 0;
+        using (var reader = writer.ReadPointsAfter.ExecuteReader())
         {
-            find.Parameters[p].Value = values[p];
-            insert.Parameters[p].Value = values[p];
+            while (reader.Read())
+            {
+                _rollups.Add(transaction, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetDouble(3));
+                count++;
+            }
         }
-        if (await find.ExecuteScalarAsync(cancellationToken) is long existing)
+        if (count > 0)
         {
-            return existing;
+            _rollups.Flush(transaction);
         }
-        insert.Parameters[^1].Value = now;
-        return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        return count;
     }
 
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameterNames)
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction on the long-lived connection and commits it. On failure the
+    /// connection and the rollups held in memory are dropped, so the next call starts again from what the database holds.
+    /// </summary>
+    private T InTransaction<T>(Func<WriterConnection, SqliteTransaction, T> work)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameterNames)
+        if (_writer is null)
         {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            _writer = new WriterConnection(factory.CreateDbContext(), options.Value.WriterLockTimeoutSeconds);
+            _rollups.Bind(_writer.Connection);
         }
-        command.Prepare();
-        return command;
+        try
+        {
+            using var transaction = _writer.Connection.BeginTransaction();
+            _writer.Enlist(transaction);
+            var result = work(_writer, transaction);
+            transaction.Commit();
+            return result;
+        }
+        catch
+        {
+            _rollups.Reset();
+            _rollupsBehind = true;
+            _writer.Dispose();
+            _writer = null;
+            throw;
+        }
     }
 }

@@ -4,8 +4,8 @@ namespace MonitorDashboard.Storage;
 
 /// <summary>
 /// Deletes old rows in small steps. Each step is one short transaction on an index range (per series for points),
-/// so the ingestion writer, which needs the same write lock, waits at most one step. Freed pages are reused by
-/// SQLite for new rows, so at steady state the file stops growing.
+/// so the ingestion writer, which needs the same write lock, waits at most one step. The file is in
+/// auto_vacuum=INCREMENTAL mode, so the pages freed are handed back to the file system in small steps too.
 /// </summary>
 public sealed class RetentionStore(IDbContextFactory<MonitorDbContext> factory, SqlRunner sql)
 {
@@ -15,12 +15,33 @@ public sealed class RetentionStore(IDbContextFactory<MonitorDbContext> factory, 
         return await db.Series.AsNoTracking().Select(s => s.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Deletes up to <paramref name="limit"/> points of one series older than the cutoff; returns how many.</summary>
+    /// <summary>
+    /// Deletes up to <paramref name="limit"/> points of one series older than the cutoff; returns how many.
+    /// Points the rollups do not hold yet stay until they do, so a crash cannot lose them from long-range charts.
+    /// </summary>
     public Task<int> DeletePointsAsync(long seriesId, long cutoffMs, int limit, CancellationToken cancellationToken) =>
-        sql.ExecuteAsync("DELETE FROM Points WHERE Id IN (SELECT Id FROM Points WHERE SeriesId = $series AND TimestampMs < $cutoff LIMIT $limit)",
+        sql.ExecuteAsync(
+            """
+            DELETE FROM Points WHERE Id IN (
+                SELECT Id FROM Points WHERE SeriesId = $series AND TimestampMs < $cutoff
+                AND Id <= (SELECT LastPointId FROM RollupProgress) LIMIT $limit)
+            """,
             cancellationToken, ("$series", seriesId), ("$cutoff", cutoffMs), ("$limit", limit));
+
+    /// <summary>Deletes up to <paramref name="limit"/> rollups of one resolution whose bucket starts before the cutoff.</summary>
+    public Task<int> DeleteRollupsAsync(long resolutionMs, long cutoffMs, int limit, CancellationToken cancellationToken) =>
+        sql.ExecuteAsync(
+            "DELETE FROM Rollups WHERE rowid IN (SELECT rowid FROM Rollups WHERE ResolutionMs = $resolution AND BucketMs < $cutoff LIMIT $limit)",
+            cancellationToken, ("$resolution", resolutionMs), ("$cutoff", cutoffMs), ("$limit", limit));
 
     public Task<int> DeleteEventIdsAsync(long cutoffMs, int limit, CancellationToken cancellationToken) =>
         sql.ExecuteAsync("DELETE FROM EventIds WHERE Id IN (SELECT Id FROM EventIds WHERE ReceivedMs < $cutoff LIMIT $limit)",
             cancellationToken, ("$cutoff", cutoffMs), ("$limit", limit));
+
+    /// <summary>Returns up to <paramref name="pages"/> free pages to the file system; returns how many free pages are left.</summary>
+    public async Task<long> ReleaseFreePagesAsync(int pages, CancellationToken cancellationToken)
+    {
+        await sql.ExecuteAsync($"PRAGMA incremental_vacuum({pages})", cancellationToken);
+        return (long)(await sql.ScalarAsync("PRAGMA freelist_count", cancellationToken))!;
+    }
 }

@@ -1,9 +1,13 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MonitorDashboard.Configuration;
+using MonitorDashboard.Storage.Rollups;
 
 namespace MonitorDashboard.Storage;
 
 /// <summary>Reads series and bucketed points; the query API and the pages share it.</summary>
-public sealed class SeriesQueryService(IDbContextFactory<MonitorDbContext> factory)
+public sealed class SeriesQueryService(IDbContextFactory<MonitorDbContext> factory, TimeProvider time, IOptions<StorageOptions> options)
 {
     public async Task<IReadOnlyList<SeriesInfo>> ListSeriesAsync(SeriesFilter filter, CancellationToken cancellationToken)
     {
@@ -36,62 +40,32 @@ public sealed class SeriesQueryService(IDbContextFactory<MonitorDbContext> facto
     /// <summary>
     /// Buckets of <paramref name="stepMs"/> aligned to the Unix epoch (so live refreshes hit the same buckets),
     /// or one bucket over the whole range when <paramref name="stepMs"/> is null. Empty buckets are left out.
-    /// Points are streamed in (series, time) order, so memory holds one bucket's values, not the range.
+    /// Long ranges are read from rollups (<see cref="ResolutionPlan"/>), so a week costs about as much as an hour.
     /// </summary>
     public async Task<IReadOnlyList<SeriesBuckets>> GetBucketsAsync(SeriesFilter filter, long fromMs, long toMs, long? stepMs, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var series = (await Select(db, filter).AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(s => s.Id);
-        var results = new List<SeriesBuckets>(series.Count);
+        var series = await Select(db, filter)
+            .OrderBy(s => s.Model).ThenBy(s => s.Stage).ThenBy(s => s.Version).ThenBy(s => s.Kind).ThenBy(s => s.Name)
+            .AsNoTracking().ToListAsync(cancellationToken);
         if (series.Count == 0)
         {
-            return results;
+            return [];
         }
 
-        var ids = series.Keys.ToList();
-        var points = db.Points.AsNoTracking()
-            .Where(p => ids.Contains(p.SeriesId) && p.TimestampMs >= fromMs && p.TimestampMs < toMs)
-            .OrderBy(p => p.SeriesId).ThenBy(p => p.TimestampMs)
-            .Select(p => new { p.SeriesId, p.TimestampMs, p.Value })
-            .AsAsyncEnumerable();
-
-        var aggregator = new BucketAggregator();
-        var buckets = new List<Bucket>();
-        long currentSeries = -1, currentBucket = 0;
-        await foreach (var point in points.WithCancellation(cancellationToken))
+        // Rollups of the last flush interval may still be in the writer's memory: that tail is read raw.
+        var rollupsCompleteBefore = time.GetUtcNow().ToUnixTimeMilliseconds() - options.Value.RollupFlushIntervalMilliseconds - 1_000;
+        var segments = ResolutionPlan.Plan(fromMs, toMs, stepMs, rollupsCompleteBefore);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        using var reader = new SeriesRangeReader((SqliteConnection)db.Database.GetDbConnection());
+        var results = new List<SeriesBuckets>(series.Count);
+        foreach (var row in series)
         {
-            var bucketStart = stepMs is { } step ? point.TimestampMs - (((point.TimestampMs % step) + step) % step) : fromMs;
-            if (point.SeriesId != currentSeries || bucketStart != currentBucket)
-            {
-                if (aggregator.Count > 0)
-                {
-                    buckets.Add(aggregator.Complete(currentBucket));
-                }
-                if (point.SeriesId != currentSeries)
-                {
-                    if (currentSeries >= 0)
-                    {
-                        results.Add(new SeriesBuckets(ToInfo(series[currentSeries]), buckets));
-                        series.Remove(currentSeries);
-                        buckets = [];
-                    }
-                    currentSeries = point.SeriesId;
-                }
-                currentBucket = bucketStart;
-            }
-            aggregator.Add(point.Value);
+            cancellationToken.ThrowIfCancellationRequested();
+            // Series without points in the range are still listed, so a chart can show "no data".
+            results.Add(new SeriesBuckets(ToInfo(row), reader.Read(row.Id, segments, fromMs, stepMs)));
         }
-        if (aggregator.Count > 0)
-        {
-            buckets.Add(aggregator.Complete(currentBucket));
-            results.Add(new SeriesBuckets(ToInfo(series[currentSeries]), buckets));
-            series.Remove(currentSeries);
-        }
-        // Series without points in the range are still listed, so a chart can show "no data".
-        results.AddRange(series.Values.Select(s => new SeriesBuckets(ToInfo(s), [])));
-        return results
-            .OrderBy(r => r.Series.Model).ThenBy(r => r.Series.Stage).ThenBy(r => r.Series.Version).ThenBy(r => r.Series.Kind).ThenBy(r => r.Series.Name)
-            .ToList();
+        return results;
     }
 
     private static IQueryable<SeriesRow> Select(MonitorDbContext db, SeriesFilter filter)

@@ -589,6 +589,66 @@ namespace MonitorDashboard.Storage.Migrations
                     b.ToTable("Predictions", (string)null);
                 });
 
+            modelBuilder.Entity("MonitorDashboard.Storage.RollupProgressRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RollupProgress", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastPointId = 0L
+                        });
+                });
+
+            modelBuilder.Entity("MonitorDashboard.Storage.RollupRow", b =>
+                {
+                    b.Property<long>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResolutionMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BucketMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Last")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("LastMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Max")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Min")
+                        .HasColumnType("REAL");
+
+                    b.Property<byte[]>("Sketch")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<double>("Sum")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("SeriesId", "ResolutionMs", "BucketMs");
+
+                    b.HasIndex("ResolutionMs", "BucketMs");
+
+                    b.ToTable("Rollups", (string)null);
+                });
+
             modelBuilder.Entity("MonitorDashboard.Storage.SeriesRow", b =>
                 {
                     b.Property<long>("Id")
@@ -711,6 +771,15 @@ namespace MonitorDashboard.Storage.Migrations
                 });
 
             modelBuilder.Entity("MonitorDashboard.Storage.PointRow", b =>
+                {
+                    b.HasOne("MonitorDashboard.Storage.SeriesRow", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MonitorDashboard.Storage.RollupRow", b =>
                 {
                     b.HasOne("MonitorDashboard.Storage.SeriesRow", null)
                         .WithMany()

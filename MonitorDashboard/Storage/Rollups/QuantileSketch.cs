@@ -1,0 +1,196 @@
+using System.Buffers;
+
+namespace MonitorDashboard.Storage.Rollups;
+
+/// <summary>
+/// A mergeable quantile sketch with relative error guarantees (the DDSketch idea): each value falls into a
+/// logarithmic bin whose width is 2 % of its magnitude, so any quantile is known within
+/// <see cref="RelativeAccuracy"/> of the exact value, and two sketches merge by adding bin counts. That is what lets
+/// 1-minute rollups add up to a correct p99 over a week. Memory grows with the spread of values
+/// (about 115 bins per decade), not with their number.
+/// </summary>
+public sealed class QuantileSketch
+{
+    /// <summary>Any quantile is within this share of the exact value (1 %).</summary>
+    public const double RelativeAccuracy = 0.01;
+
+    /// <summary>Values closer to zero than this count as zero (latencies, rates and shares are far above it).</summary>
+    private const double MinMagnitude = 1e-9;
+
+    private const byte FormatVersion = 1;
+    private static readonly double Gamma = (1 + RelativeAccuracy) / (1 - RelativeAccuracy);
+    private static readonly double LogGamma = Math.Log(Gamma);
+
+    private readonly Dictionary<int, long> _positive = [];
+    private readonly Dictionary<int, long> _negative = [];
+    private long _zero;
+
+    public long Count { get; private set; }
+
+    public void Add(double value) => Add(value, 1);
+
+    public void Add(double value, long count)
+    {
+        if (double.IsNaN(value) || count <= 0)
+        {
+            return;
+        }
+        Count += count;
+        if (Math.Abs(value) < MinMagnitude)
+        {
+            _zero += count;
+            return;
+        }
+        var bins = value > 0 ? _positive : _negative;
+        var index = IndexOf(Math.Abs(value));
+        bins[index] = bins.GetValueOrDefault(index) + count;
+    }
+
+    public void Merge(QuantileSketch other)
+    {
+        foreach (var (index, count) in other._positive)
+        {
+            _positive[index] = _positive.GetValueOrDefault(index) + count;
+        }
+        foreach (var (index, count) in other._negative)
+        {
+            _negative[index] = _negative.GetValueOrDefault(index) + count;
+        }
+        _zero += other._zero;
+        Count += other.Count;
+    }
+
+    /// <summary>
+    /// The value of rank <c>floor(q * (count - 1))</c> within <see cref="RelativeAccuracy"/>; NaN when empty.
+    /// The exact "type 7" percentile lies between that rank and the next, so it is matched within the same error.
+    /// </summary>
+    public double Quantile(double q)
+    {
+        Span<double> result = stackalloc double[1];
+        Quantiles([q], result);
+        return result[0];
+    }
+
+    /// <summary>Several quantiles (ascending) in one pass over the bins.</summary>
+    public void Quantiles(ReadOnlySpan<double> ascending, Span<double> results)
+    {
+        if (Count == 0)
+        {
+            results.Fill(double.NaN);
+            return;
+        }
+        var next = 0;
+        long seen = 0;
+        // Ascending order of values: the largest negative magnitudes first, then zero, then positives.
+        foreach (var (index, count) in _negative.OrderByDescending(b => b.Key))
+        {
+            seen += count;
+            next = Resolve(ascending, results, next, seen, -ValueOf(index));
+        }
+        seen += _zero;
+        next = Resolve(ascending, results, next, seen, 0);
+        foreach (var (index, count) in _positive.OrderBy(b => b.Key))
+        {
+            seen += count;
+            next = Resolve(ascending, results, next, seen, ValueOf(index));
+        }
+    }
+
+    /// <summary>Fills every pending quantile whose rank falls below <paramref name="seen"/>; returns the first one still pending.</summary>
+    private int Resolve(ReadOnlySpan<double> ascending, Span<double> results, int next, long seen, double value)
+    {
+        while (next < ascending.Length && seen > (long)Math.Floor(ascending[next] * (Count - 1)))
+        {
+            results[next++] = value;
+        }
+        return next;
+    }
+
+    /// <summary>Compact form for the database: version, zero count, then each side's bins as delta-coded varints.</summary>
+    public byte[] ToBytes()
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 + (4 * (_positive.Count + _negative.Count)));
+        buffer.Write([FormatVersion]);
+        WriteVarint(buffer, (ulong)_zero);
+        WriteBins(buffer, _positive);
+        WriteBins(buffer, _negative);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Adds the bins stored by <see cref="ToBytes"/> to this sketch.</summary>
+    public void MergeBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length == 0 || bytes[0] != FormatVersion)
+        {
+            throw new InvalidDataException($"Unknown quantile sketch format {(bytes.Length == 0 ? "(empty)" : bytes[0])}.");
+        }
+        var position = 1;
+        var zero = (long)ReadVarint(bytes, ref position);
+        _zero += zero;
+        Count += zero;
+        Count += ReadBins(bytes, ref position, _positive);
+        Count += ReadBins(bytes, ref position, _negative);
+    }
+
+    private static int IndexOf(double magnitude) => (int)Math.Ceiling(Math.Log(magnitude) / LogGamma);
+
+    /// <summary>The point of bin (gamma^(i-1), gamma^i] whose relative distance to both ends is <see cref="RelativeAccuracy"/>.</summary>
+    private static double ValueOf(int index) => 2 * Math.Pow(Gamma, index) / (Gamma + 1);
+
+    private static void WriteBins(ArrayBufferWriter<byte> buffer, Dictionary<int, long> bins)
+    {
+        WriteVarint(buffer, (ulong)bins.Count);
+        var previous = 0;
+        foreach (var index in bins.Keys.Order())
+        {
+            var delta = index - previous;
+            WriteVarint(buffer, (ulong)((delta << 1) ^ (delta >> 31))); // zigzag: small negatives stay short
+            WriteVarint(buffer, (ulong)bins[index]);
+            previous = index;
+        }
+    }
+
+    private static long ReadBins(ReadOnlySpan<byte> bytes, ref int position, Dictionary<int, long> bins)
+    {
+        var binCount = (int)ReadVarint(bytes, ref position);
+        var index = 0;
+        long total = 0;
+        for (var i = 0; i < binCount; i++)
+        {
+            var zigzag = (uint)ReadVarint(bytes, ref position);
+            index += (int)(zigzag >> 1) ^ -(int)(zigzag & 1);
+            var count = (long)ReadVarint(bytes, ref position);
+            bins[index] = bins.GetValueOrDefault(index) + count;
+            total += count;
+        }
+        return total;
+    }
+
+    private static void WriteVarint(ArrayBufferWriter<byte> buffer, ulong value)
+    {
+        var span = buffer.GetSpan(10);
+        var length = 0;
+        while (value >= 0x80)
+        {
+            span[length++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+        span[length++] = (byte)value;
+        buffer.Advance(length);
+    }
+
+    private static ulong ReadVarint(ReadOnlySpan<byte> bytes, ref int position)
+    {
+        ulong value = 0;
+        for (var shift = 0; shift < 64; shift += 7)
+        {
+            var b = bytes[position++];
+            value |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return value;
+            }
+        }
+        throw new InvalidDataException("Malformed varint in a quantile sketch.");
+    }
+}

@@ -22,8 +22,11 @@ public static class EventBodyWriter
     private static readonly JsonEncodedText[] Names =
         Enumerable.Range(0, SeriesCount).Select(i => JsonEncodedText.Encode($"metric_{i}")).ToArray();
 
-    /// <summary>Events numbered from <paramref name="firstSequence"/>; ids, when wanted, are <c>prefix-sequence</c>.</summary>
-    public static byte[] Write(int count, long firstSequence, string? idPrefix, DateTimeOffset timestamp)
+    /// <summary>
+    /// Events numbered from <paramref name="firstSequence"/>; ids, when wanted, are <c>prefix-sequence</c>.
+    /// With <paramref name="sequenceAsValue"/> each value is its sequence number, so a live subscriber can tell which event a point is.
+    /// </summary>
+    public static byte[] Write(int count, long firstSequence, string? idPrefix, DateTimeOffset timestamp, bool sequenceAsValue = false)
     {
         var buffer = new ArrayBufferWriter<byte>(count * 170);
         var ts = timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
@@ -44,7 +47,7 @@ public static class EventBodyWriter
                 json.WriteString(Stage, "recognizer");
                 json.WriteString(Kind, "software");
                 json.WriteString(Name, Names[sequence % SeriesCount]);
-                json.WriteNumber(Value, (sequence % 1000) * 0.37);
+                json.WriteNumber(Value, sequenceAsValue ? sequence : (sequence % 1000) * 0.37);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

@@ -47,8 +47,8 @@ public static class HttpIngestBenchmark
             Requests: latencies.Count,
             Rejected: phase.Rejected,
             Elapsed: elapsed,
-            P50Milliseconds: Percentile(latencies, 0.50),
-            P99Milliseconds: Percentile(latencies, 0.99),
+            P50Milliseconds: Percentiles.Of(latencies, 0.50),
+            P99Milliseconds: Percentiles.Of(latencies, 0.99),
             Commits: after!.Commits - before!.Commits,
             MeanQueuedEvents: samples.Count == 0 ? 0 : samples.Average(x => x.QueuedEvents),
             MeanCommitMilliseconds: samples.Count == 0 ? 0 : samples.Average(x => x.LastCommitMilliseconds),
@@ -56,7 +56,8 @@ public static class HttpIngestBenchmark
             WriterBusyShare: samples.Count == 0 ? 0 : samples.Count(x => x.QueuedEvents > 0) / (double)samples.Count,
             AppCpuShare: appCpu / elapsed,
             ClientCpuShare: clientCpu / elapsed,
-            PeakResidentBytes: app.PeakResidentBytes());
+            PeakResidentBytes: app.PeakResidentBytes(),
+            StoredEvents: after.Accepted);
     }
 
     /// <summary>
@@ -119,7 +120,4 @@ public static class HttpIngestBenchmark
         var results = await Task.WhenAll(clients);
         return (results.Sum(r => r.events), results.Sum(r => r.rejected), results.SelectMany(r => r.latencies).ToList());
     }
-
-    private static double Percentile(List<double> sorted, double quantile) =>
-        sorted.Count == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(quantile * sorted.Count) - 1)];
 }

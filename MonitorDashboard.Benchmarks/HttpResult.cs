@@ -1,6 +1,9 @@
 namespace MonitorDashboard.Benchmarks;
 
-/// <summary>One HTTP ingestion scenario measured against the app process.</summary>
+/// <summary>
+/// One HTTP ingestion scenario measured against the app process. <see cref="StoredEvents"/> counts the warm-up too
+/// (everything in the file); <see cref="Files"/> is measured after the app stopped.
+/// </summary>
 public sealed record HttpResult(
     int BatchSize,
     int Clients,
@@ -17,7 +20,9 @@ public sealed record HttpResult(
     double WriterBusyShare,
     double AppCpuShare,
     double ClientCpuShare,
-    long? PeakResidentBytes)
+    long? PeakResidentBytes,
+    long StoredEvents,
+    DatabaseFiles? Files = null)
 {
     public double EventsPerSecond => Events / Elapsed.TotalSeconds;
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Options;
+using MonitorDashboard.Configuration;
 using MonitorDashboard.Storage;
 
 namespace MonitorDashboard.Benchmarks;
@@ -77,14 +79,15 @@ public static class StoreBenchmark
     }
 
     /// <summary>
-    /// The app's own writer path minus HTTP and parsing: <see cref="PointStore.AppendAsync"/> (async per-row commands, id claim,
-    /// series cache) on a pooled connection, as <c>GroupCommitWriter</c> calls it.
+    /// The app's own writer path minus HTTP and parsing: <see cref="PointStore.AppendAsync"/> (prepared statements on one
+    /// long-lived connection, id claim, series cache, rollups saved once a second) as <c>GroupCommitWriter</c> calls it.
     /// </summary>
     public static StoreResult AppPointStore(string databasePath, int rowsPerTransaction, bool withIds, TimeSpan duration)
     {
         var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
         var options = new DbContextOptionsBuilder<MonitorDbContext>().UseSqlite(connectionString).AddInterceptors(new PragmaInterceptor()).Options;
-        var store = new PointStore(new PooledDbContextFactory<MonitorDbContext>(options), TimeProvider.System);
+        using var store = new PointStore(new PooledDbContextFactory<MonitorDbContext>(options), TimeProvider.System,
+            Options.Create(new StorageOptions()));
         var series = Enumerable.Range(0, EventBodyWriter.SeriesCount)
             .Select(i => new SeriesKey("bench", "v1", "recognizer", "software", $"metric_{i}", TagJson.Empty))
             .ToArray();
@@ -109,16 +112,35 @@ public static class StoreBenchmark
     /// <summary>An empty database file with the app's schema (its migrations) and the series the loops write to.</summary>
     public static async Task CreateAsync(string databasePath)
     {
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
-        var options = new DbContextOptionsBuilder<MonitorDbContext>().UseSqlite(connectionString).Options;
-        await using var db = new MonitorDbContext(options);
-        await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await using var db = await CreateSchemaAsync(databasePath);
         db.Series.AddRange(Enumerable.Range(0, EventBodyWriter.SeriesCount).Select(i => new SeriesRow
         {
             Model = "bench", Version = "v1", Stage = "recognizer", Kind = "software", Name = $"metric_{i}", Tags = TagJson.Empty,
         }));
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>A database file with the app's schema (its migrations) in WAL mode and no rows, for data written elsewhere.</summary>
+    public static async Task CreateEmptyAsync(string databasePath)
+    {
+        await using var db = await CreateSchemaAsync(databasePath);
+    }
+
+    private static async Task<MonitorDbContext> CreateSchemaAsync(string databasePath)
+    {
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString();
+        var db = new MonitorDbContext(new DbContextOptionsBuilder<MonitorDbContext>().UseSqlite(connectionString).Options);
+        try
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            return db;
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
     }
 
     private static StoreResult Measure(string writer, int rowsPerTransaction, bool withIds, TimeSpan duration, Action transaction, Func<long> rows)
@@ -143,7 +165,7 @@ public static class StoreBenchmark
         return connection;
     }
 
-    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameterNames)
+    internal static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameterNames)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -41,15 +41,15 @@ public sealed class RetentionService(RetentionStore store, IOptions<RetentionOpt
     public async Task<PruneResult> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        long points = 0;
+        long points = 0, minutes = 0, hours = 0;
         foreach (var seriesId in await store.SeriesIdsAsync(cancellationToken))
         {
             points += await InStepsAsync(limit => store.DeletePointsAsync(seriesId, CutoffMs(now, settings.RawPointsDays), limit, cancellationToken));
+            minutes += await InStepsAsync(limit =>
+                store.DeleteRollupsAsync(seriesId, RollupResolution.MinuteMs, CutoffMs(now, settings.MinuteRollupDays), limit, cancellationToken));
+            hours += await InStepsAsync(limit =>
+                store.DeleteRollupsAsync(seriesId, RollupResolution.HourMs, CutoffMs(now, settings.HourRollupDays), limit, cancellationToken));
         }
-        var minutes = await InStepsAsync(limit =>
-            store.DeleteRollupsAsync(RollupResolution.MinuteMs, CutoffMs(now, settings.MinuteRollupDays), limit, cancellationToken));
-        var hours = await InStepsAsync(limit =>
-            store.DeleteRollupsAsync(RollupResolution.HourMs, CutoffMs(now, settings.HourRollupDays), limit, cancellationToken));
         var ids = await InStepsAsync(limit => store.DeleteEventIdsAsync(CutoffMs(now, settings.EventIdsDays), limit, cancellationToken));
 
         long freePages;

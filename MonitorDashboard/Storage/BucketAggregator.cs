@@ -12,7 +12,8 @@ public sealed class BucketAggregator
     private static readonly double[] Quantiles = [0.50, 0.95, 0.99];
 
     private readonly List<double> _values = [];
-    private QuantileSketch? _sketch;
+    private readonly QuantileSketch _sketch = new();
+    private bool _hasRollups;
     private double _sum;
     private double _min = double.PositiveInfinity;
     private double _max = double.NegativeInfinity;
@@ -33,7 +34,7 @@ public sealed class BucketAggregator
 
     public void Merge(long count, double sum, double min, double max, double last, ReadOnlySpan<byte> sketch)
     {
-        _sketch ??= new QuantileSketch();
+        _hasRollups = true;
         _sketch.MergeBytes(sketch);
         Count += count;
         _sum += sum;
@@ -45,7 +46,7 @@ public sealed class BucketAggregator
     public Bucket Complete(long bucketStartMs)
     {
         Span<double> percentiles = stackalloc double[Quantiles.Length];
-        if (_sketch is null)
+        if (!_hasRollups)
         {
             _values.Sort();
             for (var i = 0; i < Quantiles.Length; i++)
@@ -87,7 +88,8 @@ public sealed class BucketAggregator
     private void Reset()
     {
         _values.Clear();
-        _sketch = null;
+        _sketch.Clear();
+        _hasRollups = false;
         Count = 0;
         _sum = 0;
         _min = double.PositiveInfinity;

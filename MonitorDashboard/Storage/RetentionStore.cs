@@ -28,11 +28,14 @@ public sealed class RetentionStore(IDbContextFactory<MonitorDbContext> factory, 
             """,
             cancellationToken, ("$series", seriesId), ("$cutoff", cutoffMs), ("$limit", limit));
 
-    /// <summary>Deletes up to <paramref name="limit"/> rollups of one resolution whose bucket starts before the cutoff.</summary>
-    public Task<int> DeleteRollupsAsync(long resolutionMs, long cutoffMs, int limit, CancellationToken cancellationToken) =>
+    /// <summary>Deletes up to <paramref name="limit"/> rollups of one series and resolution whose bucket starts before the cutoff.</summary>
+    public Task<int> DeleteRollupsAsync(long seriesId, long resolutionMs, long cutoffMs, int limit, CancellationToken cancellationToken) =>
         sql.ExecuteAsync(
-            "DELETE FROM Rollups WHERE rowid IN (SELECT rowid FROM Rollups WHERE ResolutionMs = $resolution AND BucketMs < $cutoff LIMIT $limit)",
-            cancellationToken, ("$resolution", resolutionMs), ("$cutoff", cutoffMs), ("$limit", limit));
+            """
+            DELETE FROM Rollups WHERE SeriesId = $series AND ResolutionMs = $resolution AND BucketMs IN (
+                SELECT BucketMs FROM Rollups WHERE SeriesId = $series AND ResolutionMs = $resolution AND BucketMs < $cutoff LIMIT $limit)
+            """,
+            cancellationToken, ("$series", seriesId), ("$resolution", resolutionMs), ("$cutoff", cutoffMs), ("$limit", limit));
 
     public Task<int> DeleteEventIdsAsync(long cutoffMs, int limit, CancellationToken cancellationToken) =>
         sql.ExecuteAsync("DELETE FROM EventIds WHERE Id IN (SELECT Id FROM EventIds WHERE ReceivedMs < $cutoff LIMIT $limit)",

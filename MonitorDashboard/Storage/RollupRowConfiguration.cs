@@ -8,10 +8,10 @@ internal sealed class RollupRowConfiguration : IEntityTypeConfiguration<RollupRo
     public void Configure(EntityTypeBuilder<RollupRow> rollup)
     {
         rollup.ToTable("Rollups");
-        // Every read is "this series at this resolution between these two times"; the key is that range.
+        // Every read, and retention's deletes, are "this series at this resolution between two times": the key is that
+        // range, and the migration makes the table WITHOUT ROWID so the rows are stored in key order in one b-tree.
+        // No second index: SQLite's planner preferred one on (ResolutionMs, BucketMs), which scans every series.
         rollup.HasKey(r => new { r.SeriesId, r.ResolutionMs, r.BucketMs });
         rollup.HasOne<SeriesRow>().WithMany().HasForeignKey(r => r.SeriesId).OnDelete(DeleteBehavior.Cascade);
-        // Retention deletes by age per resolution.
-        rollup.HasIndex(r => new { r.ResolutionMs, r.BucketMs });
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.Data.Sqlite;
 using MonitorDashboard.Storage.Rollups;
 
@@ -12,20 +11,14 @@ namespace MonitorDashboard.Storage;
 internal sealed class SeriesRangeReader : IDisposable
 {
     private readonly SqliteCommand _points;
-    private readonly SqliteCommand _rollups;
-    private byte[] _sketch = ArrayPool<byte>.Shared.Rent(4096);
+    private readonly RollupStatement _rollups;
 
     public SeriesRangeReader(SqliteConnection connection)
     {
         _points = SqliteStatements.Prepare(connection,
             "SELECT TimestampMs, Value FROM Points WHERE SeriesId = $series AND TimestampMs >= $from AND TimestampMs < $to ORDER BY TimestampMs",
             "$series", "$from", "$to");
-        _rollups = SqliteStatements.Prepare(connection,
-            """
-            SELECT BucketMs, Count, Sum, Min, Max, Last, Sketch FROM Rollups
-            WHERE SeriesId = $series AND ResolutionMs = $resolution AND BucketMs >= $from AND BucketMs < $to ORDER BY BucketMs
-            """,
-            "$series", "$resolution", "$from", "$to");
+        _rollups = new RollupStatement(connection);
     }
 
     /// <summary>Buckets of <paramref name="stepMs"/> aligned to the epoch, or one bucket starting at <paramref name="rangeFromMs"/> when null.</summary>
@@ -60,11 +53,11 @@ internal sealed class SeriesRangeReader : IDisposable
             }
             else
             {
-                using var reader = Execute(_rollups, seriesId, segment.ResolutionMs, segment.FromMs, segment.ToMs);
-                while (reader.Read())
+                _rollups.Start(seriesId, segment);
+                while (_rollups.Next())
                 {
-                    Enter(reader.GetInt64(0));
-                    aggregator.Merge(reader.GetInt64(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4), reader.GetDouble(5), ReadSketch(reader, 6));
+                    Enter(_rollups.BucketMs);
+                    aggregator.Merge(_rollups.Count, _rollups.Sum, _rollups.Min, _rollups.Max, _rollups.Last, _rollups.Sketch);
                 }
             }
         }
@@ -79,7 +72,6 @@ internal sealed class SeriesRangeReader : IDisposable
     {
         _points.Dispose();
         _rollups.Dispose();
-        ArrayPool<byte>.Shared.Return(_sketch);
     }
 
     private static SqliteDataReader Execute(SqliteCommand command, params long[] values)
@@ -89,18 +81,5 @@ internal sealed class SeriesRangeReader : IDisposable
             command.Parameters[i].Value = values[i];
         }
         return command.ExecuteReader();
-    }
-
-    /// <summary>Copies the blob into a reused buffer: a week of minute rollups would otherwise allocate ten thousand arrays.</summary>
-    private ReadOnlySpan<byte> ReadSketch(SqliteDataReader reader, int ordinal)
-    {
-        var length = (int)reader.GetBytes(ordinal, 0, null, 0, 0);
-        if (length > _sketch.Length)
-        {
-            ArrayPool<byte>.Shared.Return(_sketch);
-            _sketch = ArrayPool<byte>.Shared.Rent(length);
-        }
-        reader.GetBytes(ordinal, 0, _sketch, 0, length);
-        return _sketch.AsSpan(0, length);
     }
 }

@@ -644,8 +644,6 @@ namespace MonitorDashboard.Storage.Migrations
 
                     b.HasKey("SeriesId", "ResolutionMs", "BucketMs");
 
-                    b.HasIndex("ResolutionMs", "BucketMs");
-
                     b.ToTable("Rollups", (string)null);
                 });
 

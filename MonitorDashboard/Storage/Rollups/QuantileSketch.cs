@@ -21,8 +21,8 @@ public sealed class QuantileSketch
     private static readonly double Gamma = (1 + RelativeAccuracy) / (1 - RelativeAccuracy);
     private static readonly double LogGamma = Math.Log(Gamma);
 
-    private readonly Dictionary<int, long> _positive = [];
-    private readonly Dictionary<int, long> _negative = [];
+    private readonly DenseBins _positive = new();
+    private readonly DenseBins _negative = new();
     private long _zero;
 
     public long Count { get; private set; }
@@ -41,21 +41,21 @@ public sealed class QuantileSketch
             _zero += count;
             return;
         }
-        var bins = value > 0 ? _positive : _negative;
-        var index = IndexOf(Math.Abs(value));
-        bins[index] = bins.GetValueOrDefault(index) + count;
+        (value > 0 ? _positive : _negative).Add(IndexOf(Math.Abs(value)), count);
+    }
+
+    public void Clear()
+    {
+        _positive.Clear();
+        _negative.Clear();
+        _zero = 0;
+        Count = 0;
     }
 
     public void Merge(QuantileSketch other)
     {
-        foreach (var (index, count) in other._positive)
-        {
-            _positive[index] = _positive.GetValueOrDefault(index) + count;
-        }
-        foreach (var (index, count) in other._negative)
-        {
-            _negative[index] = _negative.GetValueOrDefault(index) + count;
-        }
+        _positive.AddAll(other._positive);
+        _negative.AddAll(other._negative);
         _zero += other._zero;
         Count += other.Count;
     }
@@ -82,17 +82,23 @@ public sealed class QuantileSketch
         var next = 0;
         long seen = 0;
         // Ascending order of values: the largest negative magnitudes first, then zero, then positives.
-        foreach (var (index, count) in _negative.OrderByDescending(b => b.Key))
+        for (var index = _negative.MaxIndex; index >= _negative.MinIndex; index--)
         {
-            seen += count;
-            next = Resolve(ascending, results, next, seen, -ValueOf(index));
+            if (_negative.CountAt(index) is > 0 and var count)
+            {
+                seen += count;
+                next = Resolve(ascending, results, next, seen, -ValueOf(index));
+            }
         }
         seen += _zero;
         next = Resolve(ascending, results, next, seen, 0);
-        foreach (var (index, count) in _positive.OrderBy(b => b.Key))
+        for (var index = _positive.MinIndex; index <= _positive.MaxIndex && next < ascending.Length; index++)
         {
-            seen += count;
-            next = Resolve(ascending, results, next, seen, ValueOf(index));
+            if (_positive.CountAt(index) is > 0 and var count)
+            {
+                seen += count;
+                next = Resolve(ascending, results, next, seen, ValueOf(index));
+            }
         }
     }
 
@@ -109,7 +115,7 @@ public sealed class QuantileSketch
     /// <summary>Compact form for the database: version, zero count, then each side's bins as delta-coded varints.</summary>
     public byte[] ToBytes()
     {
-        var buffer = new ArrayBufferWriter<byte>(16 + (4 * (_positive.Count + _negative.Count)));
+        var buffer = new ArrayBufferWriter<byte>(16 + (4 * (_positive.BinCount + _negative.BinCount)));
         buffer.Write([FormatVersion]);
         WriteVarint(buffer, (ulong)_zero);
         WriteBins(buffer, _positive);
@@ -137,20 +143,23 @@ public sealed class QuantileSketch
     /// <summary>The point of bin (gamma^(i-1), gamma^i] whose relative distance to both ends is <see cref="RelativeAccuracy"/>.</summary>
     private static double ValueOf(int index) => 2 * Math.Pow(Gamma, index) / (Gamma + 1);
 
-    private static void WriteBins(ArrayBufferWriter<byte> buffer, Dictionary<int, long> bins)
+    private static void WriteBins(ArrayBufferWriter<byte> buffer, DenseBins bins)
     {
-        WriteVarint(buffer, (ulong)bins.Count);
+        WriteVarint(buffer, (ulong)bins.BinCount);
         var previous = 0;
-        foreach (var index in bins.Keys.Order())
+        for (var index = bins.MinIndex; index <= bins.MaxIndex; index++)
         {
-            var delta = index - previous;
-            WriteVarint(buffer, (ulong)((delta << 1) ^ (delta >> 31))); // zigzag: small negatives stay short
-            WriteVarint(buffer, (ulong)bins[index]);
-            previous = index;
+            if (bins.CountAt(index) is > 0 and var count)
+            {
+                var delta = index - previous;
+                WriteVarint(buffer, (ulong)((delta << 1) ^ (delta >> 31))); // zigzag: small negatives stay short
+                WriteVarint(buffer, (ulong)count);
+                previous = index;
+            }
         }
     }
 
-    private static long ReadBins(ReadOnlySpan<byte> bytes, ref int position, Dictionary<int, long> bins)
+    private static long ReadBins(ReadOnlySpan<byte> bytes, ref int position, DenseBins bins)
     {
         var binCount = (int)ReadVarint(bytes, ref position);
         var index = 0;
@@ -160,7 +169,7 @@ public sealed class QuantileSketch
             var zigzag = (uint)ReadVarint(bytes, ref position);
             index += (int)(zigzag >> 1) ^ -(int)(zigzag & 1);
             var count = (long)ReadVarint(bytes, ref position);
-            bins[index] = bins.GetValueOrDefault(index) + count;
+            bins.Add(index, count);
             total += count;
         }
         return total;

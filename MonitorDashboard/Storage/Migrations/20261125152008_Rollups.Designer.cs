@@ -11,7 +11,7 @@ using MonitorDashboard.Storage;
 namespace MonitorDashboard.Storage.Migrations
 {
     [DbContext(typeof(MonitorDbContext))]
-    [Migration("20261125145851_Rollups")]
+    [Migration("20261125152008_Rollups")]
     partial class Rollups
     {
         /// <inheritdoc />
@@ -646,8 +646,6 @@ namespace MonitorDashboard.Storage.Migrations
                         .HasColumnType("REAL");
 
                     b.HasKey("SeriesId", "ResolutionMs", "BucketMs");
-
-                    b.HasIndex("ResolutionMs", "BucketMs");
 
                     b.ToTable("Rollups", (string)null);
                 });

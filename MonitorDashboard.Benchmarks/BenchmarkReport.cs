@@ -1,0 +1,20 @@
+namespace MonitorDashboard.Benchmarks;
+
+/// <summary>Everything one default run measured; the tables and the target checks read it.</summary>
+public sealed record BenchmarkReport(
+    BenchmarkOptions Options,
+    IReadOnlyList<HttpResult> Http,
+    IReadOnlyList<StoreResult> Ceilings,
+    IReadOnlyList<StoreResult> OtherStoreRows,
+    IReadOnlyList<LiveLatencyResult> Live,
+    ChartPhaseResult Charts)
+{
+    /// <summary>The bare insert loop with the same event-id setting, the ceiling the HTTP path is held against.</summary>
+    public StoreResult? CeilingFor(bool withIds) => Ceilings.FirstOrDefault(c => c.WithIds == withIds);
+
+    public double? ShareOfCeiling(HttpResult http) => CeilingFor(http.WithIds) is { } ceiling ? http.EventsPerSecond / ceiling.RowsPerSecond : null;
+
+    /// <summary>The largest VmHWM of any app process the run started.</summary>
+    public long? PeakResidentBytes =>
+        Http.Select(h => h.PeakResidentBytes).Concat(Live.Select(l => l.PeakResidentBytes)).Append(Charts.PeakResidentBytes).Max();
+}

@@ -1,0 +1,12 @@
+namespace MonitorDashboard.Benchmarks;
+
+/// <summary>
+/// The chart-query phase: the generated history, how long the app took to become ready on it, the queries per range,
+/// the app's peak memory (start-up included) and the database's size once the app had stopped.
+/// </summary>
+public sealed record ChartPhaseResult(
+    ChartDataset Dataset,
+    TimeSpan StartUp,
+    IReadOnlyList<ChartQueryResult> Queries,
+    long? PeakResidentBytes,
+    DatabaseFiles Files);

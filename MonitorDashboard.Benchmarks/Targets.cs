@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace MonitorDashboard.Benchmarks;
+
+/// <summary>The targets of issue 7, checked against one run. The HTTP targets use the rows with event ids (the production default).</summary>
+public static class Targets
+{
+    public const double ShareOfCeilingAtBatch1000 = 0.60;
+    public const double EventsPerSecondAtBatch1 = 10_000;
+    public const double LiveP95Milliseconds = 100;
+    public const double OneHourQueryP95Milliseconds = 20;
+    public const double SevenDayQueryP95Milliseconds = 50;
+    public const double PeakResidentMegabytes = 400;
+    public const double MegabytesPerMillionPoints = 40;
+
+    public static IReadOnlyList<TargetCheck> Check(BenchmarkReport report)
+    {
+        var checks = new List<TargetCheck>();
+
+        var batch1000 = report.Http.FirstOrDefault(h => h.BatchSize == 1000 && h.WithIds);
+        checks.Add(batch1000 is not null && report.ShareOfCeiling(batch1000) is { } share
+            ? new(Invariant($"HTTP ingest, batches of 1,000, >= {ShareOfCeilingAtBatch1000:P0} of the bare ceiling"),
+                Invariant($"{share:P0} ({batch1000.EventsPerSecond:N0} / {report.CeilingFor(true)!.RowsPerSecond:N0} per s)"), share >= ShareOfCeilingAtBatch1000)
+            : NotMeasured(Invariant($"HTTP ingest, batches of 1,000, >= {ShareOfCeilingAtBatch1000:P0} of the bare ceiling")));
+
+        var batch1 = report.Http.FirstOrDefault(h => h.BatchSize == 1 && h.WithIds);
+        checks.Add(batch1 is not null
+            ? new(Invariant($"HTTP ingest, batches of 1, >= {EventsPerSecondAtBatch1:N0} events/s"),
+                Invariant($"{batch1.EventsPerSecond:N0} events/s"), batch1.EventsPerSecond >= EventsPerSecondAtBatch1)
+            : NotMeasured(Invariant($"HTTP ingest, batches of 1, >= {EventsPerSecondAtBatch1:N0} events/s")));
+
+        foreach (var live in report.Live)
+        {
+            checks.Add(new(Invariant($"live latency p95 <= {LiveP95Milliseconds:N0} ms ({live.Settings})"),
+                Invariant($"{live.P95Milliseconds:N0} ms"), live.P95Milliseconds <= LiveP95Milliseconds));
+        }
+
+        checks.Add(Query(report, TimeSpan.FromHours(1), OneHourQueryP95Milliseconds));
+        checks.Add(Query(report, TimeSpan.FromDays(7), SevenDayQueryP95Milliseconds));
+
+        var peakMegabytes = report.PeakResidentBytes / 1024.0 / 1024.0;
+        checks.Add(peakMegabytes is { } peak
+            ? new(Invariant($"app peak RSS <= {PeakResidentMegabytes:N0} MB (every app process of the run)"), Invariant($"{peak:N0} MB"), peak <= PeakResidentMegabytes)
+            : NotMeasured(Invariant($"app peak RSS <= {PeakResidentMegabytes:N0} MB")));
+
+        var charts = report.Charts;
+        var perMillion = charts.Files.MegabytesPerMillion(charts.Dataset.Points);
+        checks.Add(new(Invariant($"database <= {MegabytesPerMillionPoints:N0} MB per million raw points ({charts.Dataset.Points:N0}-point database)"),
+            Invariant($"{perMillion:N1} MB"), perMillion <= MegabytesPerMillionPoints));
+        return checks;
+    }
+
+    private static TargetCheck Query(BenchmarkReport report, TimeSpan range, double p95Target)
+    {
+        var target = Invariant($"chart query p95 <= {p95Target:N0} ms, {ResultTables.RangeText(range)} range");
+        return report.Charts.Queries.FirstOrDefault(q => q.Range == range) is { } query
+            ? new(target, Invariant($"{query.P95Milliseconds:N1} ms"), query.P95Milliseconds <= p95Target)
+            : NotMeasured(target);
+    }
+
+    private static TargetCheck NotMeasured(string target) => new(target, "not measured", null);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using MonitorDashboard.Configuration;
+using MonitorDashboard.Tests.Process;
+
+namespace MonitorDashboard.Benchmarks;
+
+/// <summary>
+/// The default scenario: every figure issue 7 sets a target for, in one run. 1. HTTP ingestion of the app process;
+/// 2. the bare insert loop as its ceiling; 3. live latency to a SignalR client; 4. chart queries over a week of history;
+/// 5. the apps' peak memory and the databases' size. Each phase starts its own app processes on fresh files in <c>folder</c>.
+/// </summary>
+public sealed class TargetsBenchmark(BenchmarkOptions options, string appDirectory, string folder, IReadOnlyDictionary<string, string> appSettings)
+{
+    public const int LiveEventsPerSecond = 10_000;
+    public static readonly TimeSpan[] ChartRanges = [TimeSpan.FromHours(1), TimeSpan.FromHours(24), TimeSpan.FromDays(7)];
+    public const int ChartQueriesPerRange = 50;
+    // Raw-point queries over 7 days take about a second here: the budget keeps the run short, not the sample.
+    public static readonly TimeSpan ChartQueryBudget = TimeSpan.FromSeconds(60);
+    // The app's first start on a large file may build derived data from the raw points first.
+    private static readonly TimeSpan ChartStartUpTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(10);
+
+    public async Task<BenchmarkReport> RunAsync()
+    {
+        var http = await RunHttpAsync();
+        var (ceilings, otherStoreRows) = await RunStoreAsync();
+        var live = await RunLiveAsync();
+        var charts = await RunChartsAsync();
+        return new BenchmarkReport(options, http, ceilings, otherStoreRows, live, charts);
+    }
+
+    private async Task<List<HttpResult>> RunHttpAsync()
+    {
+        var warmUp = TimeSpan.FromSeconds(Math.Min(2, Math.Max(1, options.Seconds / 5.0)));
+        var results = new List<HttpResult>();
+        foreach (var batchSize in options.BatchSizes)
+        {
+            foreach (var withIds in options.EventIds)
+            {
+                Console.Error.WriteLine($"1. HTTP: batches of {batchSize}, {options.Clients} clients, ids {(withIds ? "on" : "off")}, {options.Seconds} s ...");
+                var databasePath = Path.Combine(folder, $"http-{batchSize}-{(withIds ? "ids" : "noids")}.db");
+                HttpResult result;
+                await using (var app = await AppProcess.StartAsync(appDirectory, databasePath, AppProcess.NewApiKey(), appSettings))
+                {
+                    result = await HttpIngestBenchmark.RunAsync(app, batchSize, options.Clients, withIds, warmUp, TimeSpan.FromSeconds(options.Seconds));
+                }
+                results.Add(result with { Files = DatabaseFiles.Measure(databasePath) });
+            }
+        }
+        return results;
+    }
+
+    private async Task<(List<StoreResult> Ceilings, List<StoreResult> Others)> RunStoreAsync()
+    {
+        var ceilings = new List<StoreResult>();
+        foreach (var withIds in options.EventIds)
+        {
+            ceilings.Add(await RunStoreRowAsync("raw", 1000, withIds, StoreBenchmark.Raw));
+        }
+        var others = new List<StoreResult>();
+        if (!options.AllStoreRows)
+        {
+            return (ceilings, others);
+        }
+
+        others.Add(await RunStoreRowAsync("raw", 1, true, StoreBenchmark.Raw));
+        foreach (var withIds in new[] { true, false })
+        {
+            others.Add(await RunStoreRowAsync("pointstore", 1000, withIds, StoreBenchmark.AppPointStore));
+        }
+        foreach (var withIds in new[] { true, false })
+        {
+            others.Add(await RunStoreRowAsync("ef", 1000, withIds, StoreBenchmark.EntityFramework));
+        }
+        var storeDuration = TimeSpan.FromSeconds(options.StoreSeconds);
+        Console.Error.WriteLine($"2. Parse only: 1000 events per body, ids on, {options.StoreSeconds} s ...");
+        others.Add(ParseBenchmark.Run(1000, withIds: true, storeDuration));
+        Console.Error.WriteLine($"2. API key check only, {options.StoreSeconds} s ...");
+        var authDatabasePath = Path.Combine(folder, "auth.db");
+        await StoreBenchmark.CreateAsync(authDatabasePath);
+        others.Add(await AuthBenchmark.RunAsync(authDatabasePath, storeDuration));
+        return (ceilings, others);
+    }
+
+    private async Task<StoreResult> RunStoreRowAsync(string name, int rowsPerTransaction, bool withIds, Func<string, int, bool, TimeSpan, StoreResult> run)
+    {
+        Console.Error.WriteLine($"2. Store: {name}, {rowsPerTransaction} rows per transaction, ids {(withIds ? "on" : "off")}, {options.StoreSeconds} s ...");
+        var databasePath = Path.Combine(folder, $"store-{name}-{rowsPerTransaction}-{(withIds ? "ids" : "noids")}.db");
+        await StoreBenchmark.CreateAsync(databasePath);
+        return run(databasePath, rowsPerTransaction, withIds, TimeSpan.FromSeconds(options.StoreSeconds));
+    }
+
+    private async Task<List<LiveLatencyResult>> RunLiveAsync()
+    {
+        var defaultInterval = appSettings.TryGetValue("Live__FlushIntervalMilliseconds", out var configured)
+            ? configured
+            : new LiveOptions().FlushIntervalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var runs = new (string Label, IReadOnlyDictionary<string, string> Settings)[]
+        {
+            ($"as configured: {defaultInterval} ms flush interval", appSettings),
+            ("Live__FlushIntervalMilliseconds=50", new Dictionary<string, string>(appSettings) { ["Live__FlushIntervalMilliseconds"] = "50" }),
+        };
+        var results = new List<LiveLatencyResult>();
+        foreach (var (label, settings) in runs)
+        {
+            Console.Error.WriteLine($"3. Live latency ({label}): {LiveEventsPerSecond:N0} events/s for {options.LiveSeconds} s ...");
+            var databasePath = Path.Combine(folder, $"live-{results.Count}.db");
+            await using var app = await AppProcess.StartAsync(appDirectory, databasePath, AppProcess.NewApiKey(), settings);
+            results.Add(await LiveLatencyBenchmark.RunAsync(app, label, LiveEventsPerSecond, TimeSpan.FromSeconds(options.LiveSeconds)));
+        }
+        return results;
+    }
+
+    private async Task<ChartPhaseResult> RunChartsAsync()
+    {
+        Console.Error.WriteLine($"4. Chart data: {options.QueryPoints:N0} points in {ChartDataGenerator.SeriesCount} series over 7 days ...");
+        var databasePath = Path.Combine(folder, "charts.db");
+        var dataset = await ChartDataGenerator.GenerateAsync(databasePath, options.QueryPoints, DateTimeOffset.UtcNow);
+        Console.Error.WriteLine($"  chart data: {dataset.Points:N0} points in {dataset.Elapsed.TotalSeconds:N1} s, {dataset.PointsPerSecond:N0} points/s");
+
+        // Raw points are kept 7 days by default: a pass at start-up would cut the generated week's first minutes while queries run.
+        var settings = new Dictionary<string, string>(appSettings) { ["Retention__RawPointsDays"] = "8" };
+        Console.Error.WriteLine($"4. Chart queries: starting the app on {dataset.Points:N0} points (up to {ChartStartUpTimeout.TotalMinutes:N0} min) ...");
+        var queries = new List<ChartQueryResult>();
+        TimeSpan startUp;
+        long? peakResidentBytes;
+        var started = Stopwatch.GetTimestamp();
+        AppProcess app;
+        using (new ProgressTicker("app start-up", ProgressInterval))
+        {
+            app = await AppProcess.StartAsync(appDirectory, databasePath, AppProcess.NewApiKey(), settings, ChartStartUpTimeout);
+        }
+        await using (app)
+        {
+            startUp = Stopwatch.GetElapsedTime(started);
+            Console.Error.WriteLine($"  ready after {startUp.TotalSeconds:N1} s");
+            foreach (var range in ChartRanges)
+            {
+                Console.Error.WriteLine($"4. Chart queries: {ResultTables.RangeText(range)} range, up to {ChartQueriesPerRange} queries or {ChartQueryBudget.TotalSeconds:N0} s ...");
+                using (new ProgressTicker($"chart queries, {ResultTables.RangeText(range)}", ProgressInterval))
+                {
+                    queries.Add(await ChartQueryBenchmark.RunAsync(app, range, ChartQueriesPerRange, ChartQueryBudget));
+                }
+            }
+            peakResidentBytes = app.PeakResidentBytes();
+        }
+        return new ChartPhaseResult(dataset, startUp, queries, peakResidentBytes, DatabaseFiles.Measure(databasePath));
+    }
+}

@@ -120,7 +120,7 @@ public sealed class GroupCommitWriter(
         {
             foreach (var e in pending.Events)
             {
-                writes.Add(new PointWrite(e.Id, new SeriesKey(e.Model, e.Version, e.Stage, e.Kind.ToWire(), e.Name, TagJson.Serialize(e.Tags)), e.TimestampMs, e.Value));
+                writes.Add(new PointWrite(e.Id, e.Series, e.TimestampMs, e.Value));
             }
         }
 
@@ -144,7 +144,9 @@ public sealed class GroupCommitWriter(
         var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         counters.AddQueued(-eventCount);
 
-        var live = new List<LivePoint>(eventCount);
+        // Nobody watching (a headless ingest node, a benchmark): no live points to build.
+        var watched = notifier.SubscriberCount > 0;
+        var live = new List<LivePoint>(watched ? eventCount : 0);
         var offset = 0;
         int acceptedTotal = 0;
         foreach (var pending in batch)
@@ -155,7 +157,10 @@ public sealed class GroupCommitWriter(
                 if (stored[offset++])
                 {
                     accepted++;
-                    live.Add(new LivePoint(e.Model, e.Version, e.Stage, e.Kind.ToWire(), e.Name, DateTimeOffset.FromUnixTimeMilliseconds(e.TimestampMs), e.Value));
+                    if (watched)
+                    {
+                        live.Add(new LivePoint(e.Model, e.Version, e.Stage, e.Kind.ToWire(), e.Name, DateTimeOffset.FromUnixTimeMilliseconds(e.TimestampMs), e.Value));
+                    }
                 }
             }
             acceptedTotal += accepted;

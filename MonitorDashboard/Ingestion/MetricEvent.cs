@@ -1,3 +1,5 @@
+using MonitorDashboard.Storage;
+
 namespace MonitorDashboard.Ingestion;
 
 /// <summary>One validated measurement, ready to store. Tags are sorted by key so equal tag sets compare equal.</summary>
@@ -13,4 +15,7 @@ public sealed record MetricEvent(
     IReadOnlyList<KeyValuePair<string, string>> Tags)
 {
     public const string DefaultVersion = "unversioned";
+
+    /// <summary>The series this event belongs to, built where the event is parsed, in parallel, not by the single writer.</summary>
+    public SeriesKey Series { get; } = new(Model, Version, Stage, Kind.ToWire(), Name, TagJson.Serialize(Tags));
 }

@@ -88,9 +88,8 @@ public sealed class PointStore(IDbContextFactory<MonitorDbContext> factory, Time
             var point = points[i];
             if (point.EventId is not null)
             {
-                writer.ClaimId.Parameters[0].Value = point.EventId;
-                writer.ClaimId.Parameters[1].Value = now;
-                if (writer.ClaimId.ExecuteNonQuery() == 0)
+                writer.ClaimId.Bind(1, point.EventId).Bind(2, now).Execute();
+                if (writer.ClaimId.Changes == 0)
                 {
                     continue; // already stored by an earlier request or earlier in this one
                 }
@@ -102,11 +101,8 @@ public sealed class PointStore(IDbContextFactory<MonitorDbContext> factory, Time
                 newSeries[point.Series] = seriesId;
             }
 
-            writer.InsertPoint.Parameters[0].Value = seriesId;
-            writer.InsertPoint.Parameters[1].Value = point.TimestampMs;
-            writer.InsertPoint.Parameters[2].Value = point.Value;
-            writer.InsertPoint.ExecuteNonQuery();
-            _rollups.Add(transaction, writer.LastInsertedId, seriesId, point.TimestampMs, point.Value);
+            writer.InsertPoint.Bind(1, seriesId).Bind(2, point.TimestampMs).Bind(3, point.Value).Execute();
+            _rollups.Add(transaction, writer.InsertPoint.LastInsertRowId, seriesId, point.TimestampMs, point.Value);
             stored[i] = true;
         }
 

@@ -19,9 +19,8 @@ internal sealed class WriterConnection : IDisposable
         Connection = (SqliteConnection)_db.Database.GetDbConnection();
         // Commands inherit it: how long a statement retries while another connection holds the write lock.
         Connection.DefaultTimeout = lockTimeoutSeconds;
-        ClaimId = SqliteStatements.Prepare(Connection, "INSERT OR IGNORE INTO EventIds (Id, ReceivedMs) VALUES ($id, $now)", "$id", "$now");
-        InsertPoint = SqliteStatements.Prepare(Connection,
-            "INSERT INTO Points (SeriesId, TimestampMs, Value) VALUES ($series, $ts, $value)", "$series", "$ts", "$value");
+        ClaimId = new NativeStatement(Connection, "INSERT OR IGNORE INTO EventIds (Id, ReceivedMs) VALUES (?1, ?2)");
+        InsertPoint = new NativeStatement(Connection, "INSERT INTO Points (SeriesId, TimestampMs, Value) VALUES (?1, ?2, ?3)");
         FindSeries = SqliteStatements.Prepare(Connection,
             "SELECT Id FROM Series WHERE Model=$model AND Stage=$stage AND Version=$version AND Kind=$kind AND Name=$name AND Tags=$tags",
             "$model", "$stage", "$version", "$kind", "$name", "$tags");
@@ -34,21 +33,17 @@ internal sealed class WriterConnection : IDisposable
     }
 
     public SqliteConnection Connection { get; }
-    public SqliteCommand ClaimId { get; }
-    public SqliteCommand InsertPoint { get; }
+    /// <summary>Per event: SQLite's own API, not SqliteCommand (see <see cref="NativeStatement"/>).</summary>
+    public NativeStatement ClaimId { get; }
+    public NativeStatement InsertPoint { get; }
     public SqliteCommand FindSeries { get; }
     public SqliteCommand InsertSeries { get; }
     public SqliteCommand ReadProgress { get; }
     public SqliteCommand ReadPointsAfter { get; }
 
-    /// <summary>The rowid of the point just inserted on this connection (a native call, no statement).</summary>
-    public long LastInsertedId => SQLitePCL.raw.sqlite3_last_insert_rowid(Connection.Handle);
-
-    /// <summary>Microsoft.Data.Sqlite requires each command to name the connection's open transaction.</summary>
+    /// <summary>Microsoft.Data.Sqlite requires each command to name the connection's open transaction (native statements just run in it).</summary>
     public void Enlist(SqliteTransaction transaction)
     {
-        ClaimId.Transaction = transaction;
-        InsertPoint.Transaction = transaction;
         FindSeries.Transaction = transaction;
         InsertSeries.Transaction = transaction;
         ReadProgress.Transaction = transaction;

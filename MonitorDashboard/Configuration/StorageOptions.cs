@@ -17,7 +17,8 @@ public sealed class StorageOptions
 
     /// <summary>
     /// How often the writer saves the 1-minute and 1-hour rollups of what it stored. 0 saves them with every commit
-    /// (more writes per event); a late point in an older bucket shows in long-range charts after at most this long.
+    /// (more writes per event). Long-range charts read the newest seconds raw; a point arriving late for an older bucket
+    /// shows in them within about twice this long.
     /// </summary>
     [Range(0, 60_000)]
     public int RollupFlushIntervalMilliseconds { get; set; } = 1_000;

@@ -36,8 +36,9 @@ public sealed class GroupCommitWriter(
         {
             CatchUpRollups();
             _running = true;
+            _ = RequestRollupSavesAsync(stoppingToken);
             // Not cancelled by stoppingToken: on shutdown the queue is closed and this loop drains it, then ends.
-            while (await WaitForWritesAsync())
+            while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
             {
                 batch.Clear();
                 var events = 0;
@@ -46,7 +47,15 @@ public sealed class GroupCommitWriter(
                     batch.Add(pending);
                     events += pending.Events.Count;
                 }
-                await CommitAsync(batch, events);
+                if (events > 0)
+                {
+                    await CommitAsync(batch, events);
+                }
+                else
+                {
+                    SaveRollups();
+                    batch.ForEach(p => p.Succeed(new IngestResult(0, 0)));
+                }
             }
         }
         finally
@@ -56,22 +65,32 @@ public sealed class GroupCommitWriter(
         }
     }
 
-    /// <summary>Waits for queued writes; while rollups wait in memory, waits at most one flush interval and then saves them.</summary>
-    private async Task<bool> WaitForWritesAsync()
+    /// <summary>
+    /// Rollups are saved with a commit at most once per interval; when ingestion pauses, this puts an empty write in
+    /// the queue so the writer saves them (a timer per commit would cost more than the commit at one event per request).
+    /// </summary>
+    private async Task RequestRollupSavesAsync(CancellationToken stoppingToken)
     {
-        while (store.HasUnsavedRollups)
+        var interval = storageOptions.Value.RollupFlushIntervalMilliseconds;
+        if (interval == 0)
         {
-            using var idle = new CancellationTokenSource(TimeSpan.FromMilliseconds(Math.Max(1, storageOptions.Value.RollupFlushIntervalMilliseconds)));
-            try
+            return; // saved with every commit
+        }
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(interval));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                return await queue.Reader.WaitToReadAsync(idle.Token);
-            }
-            catch (OperationCanceledException) when (idle.IsCancellationRequested)
-            {
-                SaveRollups();
+                if (store.HasUnsavedRollups)
+                {
+                    _ = queue.EnqueueAsync([]);
+                }
             }
         }
-        return await queue.Reader.WaitToReadAsync(CancellationToken.None);
+        catch (Exception ex) when (ex is OperationCanceledException or IngestionRejectedException)
+        {
+            // shutting down: the writer saves what is left as it stops
+        }
     }
 
     /// <summary>Points stored before a crash, or before the upgrade that added rollups, are rolled up before new ones.</summary>

@@ -53,8 +53,8 @@ public sealed class SeriesQueryService(IDbContextFactory<MonitorDbContext> facto
             return [];
         }
 
-        // Rollups of the last flush interval may still be in the writer's memory: that tail is read raw.
-        var rollupsCompleteBefore = time.GetUtcNow().ToUnixTimeMilliseconds() - options.Value.RollupFlushIntervalMilliseconds - 1_000;
+        // Rollups of the last two save intervals may still be in the writer's memory: that tail is read raw.
+        var rollupsCompleteBefore = time.GetUtcNow().ToUnixTimeMilliseconds() - (2 * options.Value.RollupFlushIntervalMilliseconds) - 1_000;
         var segments = ResolutionPlan.Plan(fromMs, toMs, stepMs, rollupsCompleteBefore);
         await db.Database.OpenConnectionAsync(cancellationToken);
         using var reader = new SeriesRangeReader((SqliteConnection)db.Database.GetDbConnection());

@@ -87,7 +87,7 @@ public static class StoreBenchmark
         var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
         var options = new DbContextOptionsBuilder<MonitorDbContext>().UseSqlite(connectionString).AddInterceptors(new PragmaInterceptor()).Options;
         using var store = new PointStore(new PooledDbContextFactory<MonitorDbContext>(options), TimeProvider.System,
-            Options.Create(new StorageOptions()));
+            Options.Create(new StorageOptions()), Options.Create(new RetentionOptions()));
         var series = Enumerable.Range(0, EventBodyWriter.SeriesCount)
             .Select(i => new SeriesKey("bench", "v1", "recognizer", "software", $"metric_{i}", TagJson.Empty))
             .ToArray();

@@ -108,6 +108,18 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.True(Pragma("page_count") < pagesBefore / 2, $"{Pragma("page_count")} pages left of {pagesBefore}");
     }
 
+    [Fact]
+    public async Task Prune_ManyOldPointsInTheSameMillisecond_DeletesThemAllThoughAStepCannotSplitThem()
+    {
+        var old = (Now - TimeSpan.FromDays(10)).ToUnixTimeMilliseconds();
+        await StoreAsync(Enumerable.Range(0, 450).Select(i => new PointWrite(null, Series("burst"), old + (i < 300 ? 0 : i), i)));
+
+        var pruned = await _app.Services.GetRequiredService<RetentionService>().PruneAsync(Now, CancellationToken.None);
+
+        Assert.Equal(450, pruned.Points);
+        Assert.Equal(0, _app.CountRows("Points"));
+    }
+
     private long[] StoredBuckets(long resolutionMs) =>
         _app.Query($"SELECT BucketMs FROM Rollups WHERE ResolutionMs = {resolutionMs} ORDER BY BucketMs").Select(v => (long)v!).ToArray();
 

@@ -76,7 +76,7 @@ public sealed class RetentionService(RetentionStore store, IOptions<RetentionOpt
             total += deleted;
             await Task.Yield(); // let the writer take the lock between steps
         }
-        while (deleted == rowsPerStep);
+        while (deleted >= rowsPerStep);
         return total;
     }
 }

@@ -10,7 +10,7 @@ public sealed class MonitorDbContext(DbContextOptions<MonitorDbContext> options)
     public DbSet<PointRow> Points => Set<PointRow>();
     public DbSet<EventIdRow> EventIds => Set<EventIdRow>();
     public DbSet<RollupRow> Rollups => Set<RollupRow>();
-    public DbSet<RollupProgressRow> RollupProgress => Set<RollupProgressRow>();
+    public DbSet<RollupPendingRow> RollupPending => Set<RollupPendingRow>();
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();
     public DbSet<AuditEntryRow> AuditLog => Set<AuditEntryRow>();
     public DbSet<AlarmRuleRow> AlarmRules => Set<AlarmRuleRow>();

@@ -42,6 +42,12 @@ internal sealed class NativeStatement : IDisposable
         return this;
     }
 
+    public NativeStatement Bind(int parameter, byte[] value)
+    {
+        Check(raw.sqlite3_bind_blob(_statement, parameter, value));
+        return this;
+    }
+
     public NativeStatement Bind(int parameter, string value)
     {
         Check(raw.sqlite3_bind_text(_statement, parameter, value));

@@ -1,10 +1,14 @@
 namespace MonitorDashboard.Storage;
 
-/// <summary>One measured value of a series at a moment (Unix milliseconds, UTC: SQLite cannot order DateTimeOffset).</summary>
+/// <summary>
+/// One measured value of a series at a moment (Unix milliseconds, UTC: SQLite cannot order DateTimeOffset).
+/// The table is clustered on (series, time, <see cref="Seq"/>); <see cref="Seq"/> tells apart points of one series
+/// stamped with the same millisecond (0 for the first).
+/// </summary>
 public sealed class PointRow
 {
-    public long Id { get; set; }
     public long SeriesId { get; set; }
     public long TimestampMs { get; set; }
+    public int Seq { get; set; }
     public double Value { get; set; }
 }

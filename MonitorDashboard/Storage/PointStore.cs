@@ -12,11 +12,13 @@ namespace MonitorDashboard.Storage;
 /// one transaction per call, and keeps the rollups (<see cref="RollupMaintainer"/>) in step.
 /// Used by the single writer only, which is why nothing here is locked.
 /// </summary>
-public sealed class PointStore(IDbContextFactory<MonitorDbContext> factory, TimeProvider time, IOptions<StorageOptions> options) : IDisposable
+public sealed class PointStore(
+    IDbContextFactory<MonitorDbContext> factory, TimeProvider time, IOptions<StorageOptions> options, IOptions<RetentionOptions> retention) : IDisposable
 {
-    private const int CatchUpChunk = 50_000;
+    private const int CatchUpChunk = 10_000;
 
     private readonly Dictionary<SeriesKey, long> _seriesIds = [];
+    private readonly Dictionary<long, (long TimestampMs, int Seq)> _lastPointBySeries = [];
     private readonly RollupMaintainer _rollups = new(TimeSpan.FromMilliseconds(options.Value.RollupFlushIntervalMilliseconds), time);
     private WriterConnection? _writer;
     private bool _rollupsBehind = true;
@@ -33,7 +35,7 @@ public sealed class PointStore(IDbContextFactory<MonitorDbContext> factory, Time
             CatchUpRollups();
         }
         var newSeries = new Dictionary<SeriesKey, long>();
-        var stored = InTransaction((writer, transaction) => Append(writer, transaction, points, newSeries));
+        var stored = InTransaction((writer, _) => Append(writer, points, newSeries));
         // Only ids of committed series may be cached: a rolled-back insert would leave a dangling id.
         foreach (var (key, id) in newSeries)
         {
@@ -47,39 +49,38 @@ public sealed class PointStore(IDbContextFactory<MonitorDbContext> factory, Time
     {
         if (_rollups.HasUnsavedPoints)
         {
-            InTransaction((_, transaction) =>
+            InTransaction((writer, _) =>
             {
-                _rollups.Flush(transaction);
+                _rollups.Save(writer.Rollups);
                 return true;
             });
         }
     }
 
     /// <summary>
-    /// Rolls up the points stored after the saved progress mark: after a crash, or on the first start after an
-    /// upgrade from a version without rollups. One transaction per chunk; returns how many points it read.
+    /// Rolls up again the minutes whose rollups were not saved (after a crash, or marked by the upgrade that added
+    /// rollups). One transaction per chunk of minutes; returns how many minutes it rebuilt.
     /// </summary>
     public long CatchUpRollups()
     {
+        var now = time.GetUtcNow();
+        var rawKeptFrom = (now - TimeSpan.FromDays(retention.Value.RawPointsDays)).ToUnixTimeMilliseconds();
+        var minutesKeptFrom = (now - TimeSpan.FromDays(retention.Value.MinuteRollupDays)).ToUnixTimeMilliseconds();
         long total = 0;
-        int read;
+        int rebuilt;
         do
         {
-            read = InTransaction((writer, transaction) => CatchUpChunkOf(writer, transaction));
-            total += read;
+            rebuilt = InTransaction((writer, _) => writer.Rebuilder.RebuildChunk(CatchUpChunk, rawKeptFrom, minutesKeptFrom));
+            total += rebuilt;
         }
-        while (read == CatchUpChunk);
+        while (rebuilt == CatchUpChunk);
         _rollupsBehind = false;
         return total;
     }
 
-    public void Dispose()
-    {
-        _rollups.Dispose();
-        _writer?.Dispose();
-    }
+    public void Dispose() => _writer?.Dispose();
 
-    private bool[] Append(WriterConnection writer, SqliteTransaction transaction, IReadOnlyList<PointWrite> points, Dictionary<SeriesKey, long> newSeries)
+    private bool[] Append(WriterConnection writer, IReadOnlyList<PointWrite> points, Dictionary<SeriesKey, long> newSeries)
     {
         var stored = new bool[points.Count];
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -101,50 +102,42 @@ public sealed class PointStore(IDbContextFactory<MonitorDbContext> factory, Time
                 newSeries[point.Series] = seriesId;
             }
 
-            writer.InsertPoint.Bind(1, seriesId).Bind(2, point.TimestampMs).Bind(3, point.Value).Execute();
-            _rollups.Add(transaction, writer.InsertPoint.LastInsertRowId, seriesId, point.TimestampMs, point.Value);
+            Insert(writer, seriesId, point);
+            _rollups.Add(writer.Rollups, seriesId, point.TimestampMs, point.Value);
             stored[i] = true;
         }
 
-        if (_rollups.FlushDue)
+        if (_rollups.SaveDue)
         {
-            _rollups.Flush(transaction);
+            _rollups.Save(writer.Rollups);
         }
         return stored;
     }
 
-    private int CatchUpChunkOf(WriterConnection writer, SqliteTransaction transaction)
+    /// <summary>
+    /// Points of a series stamped with the same millisecond (a batch sent without times gets the receive time) are
+    /// numbered 0, 1, 2 ...; the next number is known from memory, and read from the table only when it was taken.
+    /// </summary>
+    private void Insert(WriterConnection writer, long seriesId, PointWrite point)
     {
-        var after = (long)writer.ReadProgress.ExecuteScalar()!;
-        writer.ReadPointsAfter.Parameters[0].Value = after;
-        writer.ReadPointsAfter.Parameters[1].Value = CatchUpChunk;
-        var count = 0;
-        using (var reader = writer.ReadPointsAfter.ExecuteReader())
+        var seq = _lastPointBySeries.TryGetValue(seriesId, out var last) && last.TimestampMs == point.TimestampMs ? last.Seq + 1 : 0;
+        writer.InsertPoint.Bind(1, seriesId).Bind(2, point.TimestampMs).Bind(3, seq).Bind(4, point.Value).Execute();
+        if (writer.InsertPoint.Changes == 0)
         {
-            while (reader.Read())
-            {
-                _rollups.Add(transaction, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetDouble(3));
-                count++;
-            }
+            seq = writer.NextSeqFor(seriesId, point.TimestampMs);
+            writer.InsertPoint.Bind(3, seq).Execute();
         }
-        if (count > 0)
-        {
-            _rollups.Flush(transaction);
-        }
-        return count;
+        _lastPointBySeries[seriesId] = (point.TimestampMs, seq);
     }
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction on the long-lived connection and commits it. On failure the
-    /// connection and the rollups held in memory are dropped, so the next call starts again from what the database holds.
+    /// connection and the rollups held in memory are dropped, so the next call starts again from what the database holds
+    /// (the pending log rolled back with the points, so it still names every minute not saved).
     /// </summary>
     private T InTransaction<T>(Func<WriterConnection, SqliteTransaction, T> work)
     {
-        if (_writer is null)
-        {
-            _writer = new WriterConnection(factory.CreateDbContext(), options.Value.WriterLockTimeoutSeconds);
-            _rollups.Bind(_writer.Connection);
-        }
+        _writer ??= new WriterConnection(factory.CreateDbContext(), options.Value.WriterLockTimeoutSeconds);
         try
         {
             using var transaction = _writer.Connection.BeginTransaction();
@@ -156,6 +149,7 @@ public sealed class PointStore(IDbContextFactory<MonitorDbContext> factory, Time
         catch
         {
             _rollups.Reset();
+            _lastPointBySeries.Clear();
             _rollupsBehind = true;
             _writer.Dispose();
             _writer = null;

@@ -16,15 +16,16 @@ public sealed class RetentionStore(IDbContextFactory<MonitorDbContext> factory, 
     }
 
     /// <summary>
-    /// Deletes up to <paramref name="limit"/> points of one series older than the cutoff; returns how many.
-    /// Points the rollups do not hold yet stay until they do, so a crash cannot lose them from long-range charts.
+    /// Deletes about <paramref name="limit"/> of the oldest points of one series older than the cutoff (a few more when
+    /// several share the last millisecond); returns how many. The table has no rowid to LIMIT a DELETE by, so a step
+    /// ends at the time of its limit-th point.
     /// </summary>
     public Task<int> DeletePointsAsync(long seriesId, long cutoffMs, int limit, CancellationToken cancellationToken) =>
         sql.ExecuteAsync(
             """
-            DELETE FROM Points WHERE Id IN (
-                SELECT Id FROM Points WHERE SeriesId = $series AND TimestampMs < $cutoff
-                AND Id <= (SELECT LastPointId FROM RollupProgress) LIMIT $limit)
+            DELETE FROM Points WHERE SeriesId = $series AND TimestampMs < $cutoff AND TimestampMs <= coalesce(
+                (SELECT TimestampMs FROM Points WHERE SeriesId = $series AND TimestampMs < $cutoff ORDER BY TimestampMs LIMIT 1 OFFSET $limit - 1),
+                $cutoff)
             """,
             cancellationToken, ("$series", seriesId), ("$cutoff", cutoffMs), ("$limit", limit));
 

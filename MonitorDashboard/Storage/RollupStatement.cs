@@ -8,7 +8,7 @@ internal sealed class RollupStatement(SqliteConnection connection) : IDisposable
 {
     private readonly NativeStatement _statement = new(connection,
         """
-        SELECT BucketMs, Count, Sum, Min, Max, Last, Sketch FROM Rollups
+        SELECT BucketMs, Count, Sum, Min, Max, Last, Sketch, LastMs FROM Rollups
         WHERE SeriesId = ?1 AND ResolutionMs = ?2 AND BucketMs >= ?3 AND BucketMs < ?4 ORDER BY BucketMs
         """);
 
@@ -18,6 +18,7 @@ internal sealed class RollupStatement(SqliteConnection connection) : IDisposable
     public double Min => _statement.Double(3);
     public double Max => _statement.Double(4);
     public double Last => _statement.Double(5);
+    public long LastMs => _statement.Int64(7);
 
     /// <summary>Valid until the next call to <see cref="Next"/>.</summary>
     public ReadOnlySpan<byte> Sketch => _statement.Blob(6);

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using MonitorDashboard.Storage.Rollups;
 
 namespace MonitorDashboard.Storage;
 
@@ -20,34 +21,34 @@ internal sealed class WriterConnection : IDisposable
         // Commands inherit it: how long a statement retries while another connection holds the write lock.
         Connection.DefaultTimeout = lockTimeoutSeconds;
         ClaimId = new NativeStatement(Connection, "INSERT OR IGNORE INTO EventIds (Id, ReceivedMs) VALUES (?1, ?2)");
-        InsertPoint = new NativeStatement(Connection, "INSERT INTO Points (SeriesId, TimestampMs, Value) VALUES (?1, ?2, ?3)");
+        InsertPoint = new NativeStatement(Connection, "INSERT OR IGNORE INTO Points (SeriesId, TimestampMs, Seq, Value) VALUES (?1, ?2, ?3, ?4)");
+        NextSeq = new NativeStatement(Connection, "SELECT coalesce(max(Seq), -1) + 1 FROM Points WHERE SeriesId = ?1 AND TimestampMs = ?2");
         FindSeries = SqliteStatements.Prepare(Connection,
             "SELECT Id FROM Series WHERE Model=$model AND Stage=$stage AND Version=$version AND Kind=$kind AND Name=$name AND Tags=$tags",
             "$model", "$stage", "$version", "$kind", "$name", "$tags");
         InsertSeries = SqliteStatements.Prepare(Connection,
             "INSERT INTO Series (Model, Stage, Version, Kind, Name, Tags, CreatedMs) VALUES ($model, $stage, $version, $kind, $name, $tags, $now) RETURNING Id",
             "$model", "$stage", "$version", "$kind", "$name", "$tags", "$now");
-        ReadProgress = SqliteStatements.Prepare(Connection, $"SELECT LastPointId FROM RollupProgress WHERE Id = {RollupProgressRow.SingletonId}");
-        ReadPointsAfter = SqliteStatements.Prepare(Connection,
-            "SELECT Id, SeriesId, TimestampMs, Value FROM Points WHERE Id > $after ORDER BY Id LIMIT $limit", "$after", "$limit");
+        Rollups = new RollupTables(Connection);
+        Rebuilder = new RollupRebuilder(Connection, Rollups);
     }
 
     public SqliteConnection Connection { get; }
     /// <summary>Per event: SQLite's own API, not SqliteCommand (see <see cref="NativeStatement"/>).</summary>
     public NativeStatement ClaimId { get; }
+    /// <summary>Ignored (no change) when the series already has a point with that time and sequence number.</summary>
     public NativeStatement InsertPoint { get; }
+    public NativeStatement NextSeq { get; }
+    public RollupTables Rollups { get; }
+    public RollupRebuilder Rebuilder { get; }
     public SqliteCommand FindSeries { get; }
     public SqliteCommand InsertSeries { get; }
-    public SqliteCommand ReadProgress { get; }
-    public SqliteCommand ReadPointsAfter { get; }
 
     /// <summary>Microsoft.Data.Sqlite requires each command to name the connection's open transaction (native statements just run in it).</summary>
     public void Enlist(SqliteTransaction transaction)
     {
         FindSeries.Transaction = transaction;
         InsertSeries.Transaction = transaction;
-        ReadProgress.Transaction = transaction;
-        ReadPointsAfter.Transaction = transaction;
     }
 
     public long FindOrCreateSeries(SeriesKey key, long now)
@@ -66,14 +67,26 @@ internal sealed class WriterConnection : IDisposable
         return (long)InsertSeries.ExecuteScalar()!;
     }
 
+    /// <summary>The sequence number a new point of the series at that millisecond gets (one past the highest stored).</summary>
+    public int NextSeqFor(long seriesId, long timestampMs)
+    {
+        NextSeq.Restart();
+        NextSeq.Bind(1, seriesId).Bind(2, timestampMs);
+        NextSeq.Next();
+        var next = (int)NextSeq.Int64(0);
+        NextSeq.Restart();
+        return next;
+    }
+
     public void Dispose()
     {
+        Rebuilder.Dispose();
+        Rollups.Dispose();
         ClaimId.Dispose();
         InsertPoint.Dispose();
         FindSeries.Dispose();
         InsertSeries.Dispose();
-        ReadProgress.Dispose();
-        ReadPointsAfter.Dispose();
+        NextSeq.Dispose();
         _db.Dispose();
     }
 }

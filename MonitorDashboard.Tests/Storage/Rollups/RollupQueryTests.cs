@@ -19,8 +19,12 @@ public sealed class RollupQueryTests : IAsyncDisposable
 
     private readonly MonitorDashboardFactory _app = new();
 
-    // Raw points older than a week would be pruned by the retention pass at start; these tests compare against them.
-    public RollupQueryTests() => _app.Settings["Retention:RawPointsDays"] = "3650";
+    // Raw points older than a week (and minutes older than 30 days) would be pruned at start; these tests compare against them.
+    public RollupQueryTests()
+    {
+        _app.Settings["Retention:RawPointsDays"] = "3650";
+        _app.Settings["Retention:MinuteRollupDays"] = "3650";
+    }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
@@ -101,22 +105,22 @@ public sealed class RollupQueryTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task CatchUpRollups_DatabaseWithoutRollups_RollsUpEveryStoredPointOnce()
+    public async Task CatchUpRollups_MinutesLeftPending_AreRolledUpAgainFromRawPointsAndTheirHoursFromMinutes()
     {
         var points = await StoreRandomLatenciesAsync(20_000, seed: 3);
-        // As after an upgrade from a version without rollups (or a crash before they were saved).
-        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<MonitorDbContext>>().CreateDbContextAsync())
-        {
-            await db.Rollups.ExecuteDeleteAsync();
-            await db.RollupProgress.ExecuteUpdateAsync(p => p.SetProperty(r => r.LastPointId, 0));
-        }
+        // As after a crash before the rollups were saved, or the upgrade that added them: no rollups, every minute pending.
+        _app.Execute("""
+            DELETE FROM Rollups;
+            INSERT INTO RollupPending SELECT DISTINCT SeriesId, TimestampMs - (TimestampMs % 60000) FROM Points;
+            """);
 
         using var restarted = new PointStore(_app.Services.GetRequiredService<IDbContextFactory<MonitorDbContext>>(), TimeProvider.System,
-            _app.Services.GetRequiredService<IOptions<StorageOptions>>());
-        var rolledUp = restarted.CatchUpRollups();
+            _app.Services.GetRequiredService<IOptions<StorageOptions>>(), _app.Services.GetRequiredService<IOptions<RetentionOptions>>());
+        var rebuilt = restarted.CatchUpRollups();
 
-        Assert.Equal(20_000, rolledUp);
+        Assert.Equal(points.Select(p => RollupResolution.BucketStart(p.Ts, RollupResolution.MinuteMs)).Distinct().Count(), rebuilt);
         Assert.Equal(0, restarted.CatchUpRollups());
+        Assert.Equal(0, _app.CountRows("RollupPending"));
         var buckets = Assert.Single(await QueryAsync(From, To, Day)).Buckets;
         Assert.Equal(20_000, buckets.Sum(b => b.Count));
         var tenth = buckets[10].Ts.ToUnixTimeMilliseconds();

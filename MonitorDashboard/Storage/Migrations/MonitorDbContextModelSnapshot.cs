@@ -479,22 +479,21 @@ namespace MonitorDashboard.Storage.Migrations
 
             modelBuilder.Entity("MonitorDashboard.Storage.PointRow", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("SeriesId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("TimestampMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<double>("Value")
                         .HasColumnType("REAL");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("SeriesId", "TimestampMs");
+                    b.HasKey("SeriesId", "TimestampMs", "Seq");
 
                     b.ToTable("Points", (string)null);
                 });
@@ -589,24 +588,17 @@ namespace MonitorDashboard.Storage.Migrations
                     b.ToTable("Predictions", (string)null);
                 });
 
-            modelBuilder.Entity("MonitorDashboard.Storage.RollupProgressRow", b =>
+            modelBuilder.Entity("MonitorDashboard.Storage.RollupPendingRow", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<long>("SeriesId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("LastPointId")
+                    b.Property<long>("MinuteMs")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.HasKey("SeriesId", "MinuteMs");
 
-                    b.ToTable("RollupProgress", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            LastPointId = 0L
-                        });
+                    b.ToTable("RollupPending", (string)null);
                 });
 
             modelBuilder.Entity("MonitorDashboard.Storage.RollupRow", b =>
@@ -769,6 +761,15 @@ namespace MonitorDashboard.Storage.Migrations
                 });
 
             modelBuilder.Entity("MonitorDashboard.Storage.PointRow", b =>
+                {
+                    b.HasOne("MonitorDashboard.Storage.SeriesRow", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MonitorDashboard.Storage.RollupPendingRow", b =>
                 {
                     b.HasOne("MonitorDashboard.Storage.SeriesRow", null)
                         .WithMany()

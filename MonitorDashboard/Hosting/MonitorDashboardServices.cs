@@ -6,6 +6,7 @@ using MonitorDashboard.Dashboards;
 using MonitorDashboard.Demo;
 using MonitorDashboard.Ingestion;
 using MonitorDashboard.Live;
+using MonitorDashboard.Query;
 using MonitorDashboard.Retention;
 using MonitorDashboard.Review;
 using MonitorDashboard.Storage;
@@ -84,6 +85,7 @@ public static class MonitorDashboardServices
         services.AddHttpClient(AlarmWebhookSender.ClientName).AddStandardResilienceHandler();
 
         // operations
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, QueryJsonContext.Default));
         services.AddProblemDetails();
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage", tags: [HealthTags.Ready])

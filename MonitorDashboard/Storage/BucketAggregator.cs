@@ -32,15 +32,15 @@ public sealed class BucketAggregator
         _last = value;
     }
 
-    public void Merge(long count, double sum, double min, double max, double last, ReadOnlySpan<byte> sketch)
+    public void Merge(RollupStatistics stored, ReadOnlySpan<byte> sketch)
     {
         _hasRollups = true;
         _sketch.MergeBytes(sketch);
-        Count += count;
-        _sum += sum;
-        _min = Math.Min(_min, min);
-        _max = Math.Max(_max, max);
-        _last = last;
+        Count += stored.Count;
+        _sum += stored.Sum;
+        _min = Math.Min(_min, stored.Min);
+        _max = Math.Max(_max, stored.Max);
+        _last = stored.Last;
     }
 
     public Bucket Complete(long bucketStartMs)

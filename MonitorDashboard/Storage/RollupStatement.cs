@@ -8,20 +8,14 @@ internal sealed class RollupStatement(SqliteConnection connection) : IDisposable
 {
     private readonly NativeStatement _statement = new(connection,
         """
-        SELECT BucketMs, Count, Sum, Min, Max, Last, Sketch, LastMs FROM Rollups
+        SELECT BucketMs, Data FROM Rollups
         WHERE SeriesId = ?1 AND ResolutionMs = ?2 AND BucketMs >= ?3 AND BucketMs < ?4 ORDER BY BucketMs
         """);
 
     public long BucketMs => _statement.Int64(0);
-    public long Count => _statement.Int64(1);
-    public double Sum => _statement.Double(2);
-    public double Min => _statement.Double(3);
-    public double Max => _statement.Double(4);
-    public double Last => _statement.Double(5);
-    public long LastMs => _statement.Int64(7);
 
-    /// <summary>Valid until the next call to <see cref="Next"/>.</summary>
-    public ReadOnlySpan<byte> Sketch => _statement.Blob(6);
+    /// <summary>The current row's statistics; <paramref name="sketch"/> is valid until the next call to <see cref="Next"/>.</summary>
+    public RollupStatistics Read(out ReadOnlySpan<byte> sketch) => RollupCodec.Decode(_statement.Blob(1), BucketMs, out sketch);
 
     public void Start(long seriesId, RangeSegment segment)
     {

@@ -10,14 +10,11 @@ namespace MonitorDashboard.Storage;
 internal sealed class RollupTables(SqliteConnection connection) : IDisposable
 {
     private readonly NativeStatement _load = new(connection,
-        "SELECT Count, Sum, Min, Max, Last, LastMs, Sketch FROM Rollups WHERE SeriesId = ?1 AND ResolutionMs = ?2 AND BucketMs = ?3");
+        "SELECT Data FROM Rollups WHERE SeriesId = ?1 AND ResolutionMs = ?2 AND BucketMs = ?3");
     private readonly NativeStatement _save = new(connection,
         """
-        INSERT INTO Rollups (SeriesId, ResolutionMs, BucketMs, Count, Sum, Min, Max, Last, LastMs, Sketch)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-        ON CONFLICT (SeriesId, ResolutionMs, BucketMs) DO UPDATE SET
-            Count = excluded.Count, Sum = excluded.Sum, Min = excluded.Min, Max = excluded.Max,
-            Last = excluded.Last, LastMs = excluded.LastMs, Sketch = excluded.Sketch
+        INSERT INTO Rollups (SeriesId, ResolutionMs, BucketMs, Data) VALUES (?1, ?2, ?3, ?4)
+        ON CONFLICT (SeriesId, ResolutionMs, BucketMs) DO UPDATE SET Data = excluded.Data
         """);
     private readonly NativeStatement _markPending = new(connection, "INSERT OR IGNORE INTO RollupPending (SeriesId, MinuteMs) VALUES (?1, ?2)");
     private readonly NativeStatement _clearPending = new(connection, "DELETE FROM RollupPending");
@@ -32,17 +29,14 @@ internal sealed class RollupTables(SqliteConnection connection) : IDisposable
         _load.Bind(1, key.SeriesId).Bind(2, key.ResolutionMs).Bind(3, key.BucketMs);
         if (_load.Next())
         {
-            aggregate.Merge(_load.Int64(0), _load.Double(1), _load.Double(2), _load.Double(3), _load.Double(4), _load.Int64(5), _load.Blob(6));
+            aggregate.Merge(RollupCodec.Decode(_load.Blob(0), key.BucketMs, out var sketch), sketch);
         }
         _load.Restart();
         return aggregate;
     }
 
     public void Save(RollupKey key, RollupAggregate aggregate) =>
-        _save.Bind(1, key.SeriesId).Bind(2, key.ResolutionMs).Bind(3, key.BucketMs)
-            .Bind(4, aggregate.Count).Bind(5, aggregate.Sum).Bind(6, aggregate.Min).Bind(7, aggregate.Max)
-            .Bind(8, aggregate.Last).Bind(9, aggregate.LastMs).Bind(10, aggregate.Sketch.ToBytes())
-            .Execute();
+        _save.Bind(1, key.SeriesId).Bind(2, key.ResolutionMs).Bind(3, key.BucketMs).Bind(4, RollupCodec.Encode(aggregate, key.BucketMs)).Execute();
 
     public void MarkPending(long seriesId, long minuteMs) => _markPending.Bind(1, seriesId).Bind(2, minuteMs).Execute();
 

@@ -57,7 +57,7 @@ internal sealed class SeriesRangeReader : IDisposable
                 while (_rollups.Next())
                 {
                     Enter(_rollups.BucketMs);
-                    aggregator.Merge(_rollups.Count, _rollups.Sum, _rollups.Min, _rollups.Max, _rollups.Last, _rollups.Sketch);
+                    aggregator.Merge(_rollups.Read(out var sketch), sketch);
                 }
             }
         }

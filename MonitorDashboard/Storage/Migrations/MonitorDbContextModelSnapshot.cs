@@ -612,27 +612,9 @@ namespace MonitorDashboard.Storage.Migrations
                     b.Property<long>("BucketMs")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("Last")
-                        .HasColumnType("REAL");
-
-                    b.Property<long>("LastMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("Max")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("Min")
-                        .HasColumnType("REAL");
-
-                    b.Property<byte[]>("Sketch")
+                    b.Property<byte[]>("Data")
                         .IsRequired()
                         .HasColumnType("BLOB");
-
-                    b.Property<double>("Sum")
-                        .HasColumnType("REAL");
 
                     b.HasKey("SeriesId", "ResolutionMs", "BucketMs");
 

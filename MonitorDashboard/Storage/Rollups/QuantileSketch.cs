@@ -87,27 +87,31 @@ public sealed class QuantileSketch
             if (_negative.CountAt(index) is > 0 and var count)
             {
                 seen += count;
-                next = Resolve(ascending, results, next, seen, -ValueOf(index));
+                next = Resolve(ascending, results, next, seen, index, sign: -1);
             }
         }
         seen += _zero;
-        next = Resolve(ascending, results, next, seen, 0);
+        next = Resolve(ascending, results, next, seen, 0, sign: 0);
         for (var index = _positive.MinIndex; index <= _positive.MaxIndex && next < ascending.Length; index++)
         {
             if (_positive.CountAt(index) is > 0 and var count)
             {
                 seen += count;
-                next = Resolve(ascending, results, next, seen, ValueOf(index));
+                next = Resolve(ascending, results, next, seen, index, sign: 1);
             }
         }
     }
 
-    /// <summary>Fills every pending quantile whose rank falls below <paramref name="seen"/>; returns the first one still pending.</summary>
-    private int Resolve(ReadOnlySpan<double> ascending, Span<double> results, int next, long seen, double value)
+    /// <summary>
+    /// Fills every pending quantile whose rank falls below <paramref name="seen"/> with the value of bin
+    /// <paramref name="index"/> of the given sign (0: the zero bin); returns the first quantile still pending.
+    /// The value is computed only when a quantile takes it: Math.Pow for every bin walked cost more than the walk.
+    /// </summary>
+    private int Resolve(ReadOnlySpan<double> ascending, Span<double> results, int next, long seen, int index, int sign)
     {
         while (next < ascending.Length && seen > (long)Math.Floor(ascending[next] * (Count - 1)))
         {
-            results[next++] = value;
+            results[next++] = sign == 0 ? 0 : sign * ValueOf(index);
         }
         return next;
     }
@@ -117,7 +121,7 @@ public sealed class QuantileSketch
     {
         var buffer = new ArrayBufferWriter<byte>(16 + (4 * (_positive.BinCount + _negative.BinCount)));
         buffer.Write([FormatVersion]);
-        WriteVarint(buffer, (ulong)_zero);
+        Varint.Write(buffer, (ulong)_zero);
         WriteBins(buffer, _positive);
         WriteBins(buffer, _negative);
         return buffer.WrittenSpan.ToArray();
@@ -131,7 +135,7 @@ public sealed class QuantileSketch
             throw new InvalidDataException($"Unknown quantile sketch format {(bytes.Length == 0 ? "(empty)" : bytes[0])}.");
         }
         var position = 1;
-        var zero = (long)ReadVarint(bytes, ref position);
+        var zero = (long)Varint.Read(bytes, ref position);
         _zero += zero;
         Count += zero;
         Count += ReadBins(bytes, ref position, _positive);
@@ -145,15 +149,14 @@ public sealed class QuantileSketch
 
     private static void WriteBins(ArrayBufferWriter<byte> buffer, DenseBins bins)
     {
-        WriteVarint(buffer, (ulong)bins.BinCount);
+        Varint.Write(buffer, (ulong)bins.BinCount);
         var previous = 0;
         for (var index = bins.MinIndex; index <= bins.MaxIndex; index++)
         {
             if (bins.CountAt(index) is > 0 and var count)
             {
-                var delta = index - previous;
-                WriteVarint(buffer, (ulong)((delta << 1) ^ (delta >> 31))); // zigzag: small negatives stay short
-                WriteVarint(buffer, (ulong)count);
+                Varint.Write(buffer, Varint.ZigZag(index - previous));
+                Varint.Write(buffer, (ulong)count);
                 previous = index;
             }
         }
@@ -161,45 +164,16 @@ public sealed class QuantileSketch
 
     private static long ReadBins(ReadOnlySpan<byte> bytes, ref int position, DenseBins bins)
     {
-        var binCount = (int)ReadVarint(bytes, ref position);
+        var binCount = (int)Varint.Read(bytes, ref position);
         var index = 0;
         long total = 0;
         for (var i = 0; i < binCount; i++)
         {
-            var zigzag = (uint)ReadVarint(bytes, ref position);
-            index += (int)(zigzag >> 1) ^ -(int)(zigzag & 1);
-            var count = (long)ReadVarint(bytes, ref position);
+            index += (int)Varint.UnZigZag(Varint.Read(bytes, ref position));
+            var count = (long)Varint.Read(bytes, ref position);
             bins.Add(index, count);
             total += count;
         }
         return total;
-    }
-
-    private static void WriteVarint(ArrayBufferWriter<byte> buffer, ulong value)
-    {
-        var span = buffer.GetSpan(10);
-        var length = 0;
-        while (value >= 0x80)
-        {
-            span[length++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-        span[length++] = (byte)value;
-        buffer.Advance(length);
-    }
-
-    private static ulong ReadVarint(ReadOnlySpan<byte> bytes, ref int position)
-    {
-        ulong value = 0;
-        for (var shift = 0; shift < 64; shift += 7)
-        {
-            var b = bytes[position++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return value;
-            }
-        }
-        throw new InvalidDataException("Malformed varint in a quantile sketch.");
     }
 }

@@ -29,16 +29,16 @@ public sealed class RollupAggregate
         Sketch.Add(value);
     }
 
-    public void Merge(long count, double sum, double min, double max, double last, long lastMs, ReadOnlySpan<byte> sketch)
+    public void Merge(RollupStatistics stored, ReadOnlySpan<byte> sketch)
     {
-        Count += count;
-        Sum += sum;
-        Min = Math.Min(Min, min);
-        Max = Math.Max(Max, max);
-        if (lastMs >= LastMs)
+        Count += stored.Count;
+        Sum += stored.Sum;
+        Min = Math.Min(Min, stored.Min);
+        Max = Math.Max(Max, stored.Max);
+        if (stored.LastMs >= LastMs)
         {
-            LastMs = lastMs;
-            Last = last;
+            LastMs = stored.LastMs;
+            Last = stored.Last;
         }
         Sketch.MergeBytes(sketch);
     }

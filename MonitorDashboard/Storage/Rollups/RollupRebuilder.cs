@@ -59,7 +59,7 @@ internal sealed class RollupRebuilder(SqliteConnection connection, RollupTables 
         _minutes.Start(hour.SeriesId, new RangeSegment(RollupResolution.MinuteMs, hour.BucketMs, hour.BucketMs + RollupResolution.HourMs));
         while (_minutes.Next())
         {
-            aggregate.Merge(_minutes.Count, _minutes.Sum, _minutes.Min, _minutes.Max, _minutes.Last, _minutes.LastMs, _minutes.Sketch);
+            aggregate.Merge(_minutes.Read(out var sketch), sketch);
         }
         return aggregate;
     }

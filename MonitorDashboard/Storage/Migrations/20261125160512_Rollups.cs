@@ -30,13 +30,7 @@ namespace MonitorDashboard.Storage.Migrations
                     "SeriesId" INTEGER NOT NULL,
                     "ResolutionMs" INTEGER NOT NULL,
                     "BucketMs" INTEGER NOT NULL,
-                    "Count" INTEGER NOT NULL,
-                    "Sum" REAL NOT NULL,
-                    "Min" REAL NOT NULL,
-                    "Max" REAL NOT NULL,
-                    "Last" REAL NOT NULL,
-                    "LastMs" INTEGER NOT NULL,
-                    "Sketch" BLOB NOT NULL,
+                    "Data" BLOB NOT NULL,
                     CONSTRAINT "PK_Rollups" PRIMARY KEY ("SeriesId", "ResolutionMs", "BucketMs"),
                     CONSTRAINT "FK_Rollups_Series_SeriesId" FOREIGN KEY ("SeriesId") REFERENCES "Series" ("Id") ON DELETE CASCADE
                 ) WITHOUT ROWID;

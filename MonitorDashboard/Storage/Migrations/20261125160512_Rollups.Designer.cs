@@ -11,7 +11,7 @@ using MonitorDashboard.Storage;
 namespace MonitorDashboard.Storage.Migrations
 {
     [DbContext(typeof(MonitorDbContext))]
-    [Migration("20261125155318_Rollups")]
+    [Migration("20261125160512_Rollups")]
     partial class Rollups
     {
         /// <inheritdoc />
@@ -615,27 +615,9 @@ namespace MonitorDashboard.Storage.Migrations
                     b.Property<long>("BucketMs")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("Last")
-                        .HasColumnType("REAL");
-
-                    b.Property<long>("LastMs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("Max")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("Min")
-                        .HasColumnType("REAL");
-
-                    b.Property<byte[]>("Sketch")
+                    b.Property<byte[]>("Data")
                         .IsRequired()
                         .HasColumnType("BLOB");
-
-                    b.Property<double>("Sum")
-                        .HasColumnType("REAL");
 
                     b.HasKey("SeriesId", "ResolutionMs", "BucketMs");
 

@@ -131,7 +131,7 @@ public static class ResultTables
         text.AppendLine();
         text.AppendLine("MB = 2^20 bytes. Sizes are taken after the app process was stopped (SIGKILL) and its WAL checkpointed into the file,");
         text.AppendLine("as the app's clean shutdown does. The rollups' share is what the file shrinks by when they are deleted afterwards.");
-        text.AppendLine("The HTTP databases hold the warm-up's events too; small ones are dominated by the WAL and the fixed overhead of the schema.");
+        text.AppendLine("The HTTP databases hold the warm-up's events too, and every one of their points has an event id (kept 7 days for de-duplication).");
         return text.ToString();
     }
 

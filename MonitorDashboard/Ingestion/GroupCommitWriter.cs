@@ -93,16 +93,16 @@ public sealed class GroupCommitWriter(
         }
     }
 
-    /// <summary>Points stored before a crash, or before the upgrade that added rollups, are rolled up before new ones.</summary>
+    /// <summary>Minutes whose rollups a crash kept from being saved (or the upgrade that added rollups marked) are rolled up before new points.</summary>
     private void CatchUpRollups()
     {
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var points = store.CatchUpRollups();
-            if (points > 0)
+            var minutes = store.CatchUpRollups();
+            if (minutes > 0)
             {
-                logger.LogInformation("Rolled up {Points} stored points in {Seconds:F1} s", points, Stopwatch.GetElapsedTime(started).TotalSeconds);
+                logger.LogInformation("Rolled up {Minutes} series-minutes left pending in {Seconds:F1} s", minutes, Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
         }
         catch (Exception ex)

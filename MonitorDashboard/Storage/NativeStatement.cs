@@ -27,9 +27,6 @@ internal sealed class NativeStatement : IDisposable
     /// <summary>Rows changed by the last <see cref="Execute"/> on this connection.</summary>
     public int Changes => raw.sqlite3_changes(_database);
 
-    /// <summary>The rowid of the last row inserted on this connection.</summary>
-    public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_database);
-
     public NativeStatement Bind(int parameter, long value)
     {
         Check(raw.sqlite3_bind_int64(_statement, parameter, value));

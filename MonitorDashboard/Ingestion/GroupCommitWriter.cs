@@ -81,15 +81,24 @@ public sealed class GroupCommitWriter(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                if (store.HasUnsavedRollups)
+                if (!store.HasUnsavedRollups)
+                {
+                    continue;
+                }
+                try
                 {
                     _ = queue.EnqueueAsync([]);
                 }
+                catch (IngestionRejectedException)
+                {
+                    // A full queue means the writer is busy committing, and it saves rollups with its commits;
+                    // a closed one means it is stopping, and it saves what is left as it stops.
+                }
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or IngestionRejectedException)
+        catch (OperationCanceledException)
         {
-            // shutting down: the writer saves what is left as it stops
+            // shutting down
         }
     }
 

@@ -9,14 +9,19 @@ namespace MonitorDashboard.Retention;
 /// Prunes raw points, rollups and remembered event ids past their age, then hands the freed pages back to the file
 /// system, all in the background and in small steps (each one short transaction) so ingestion never waits long.
 /// </summary>
-public sealed class RetentionService(RetentionStore store, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionService> logger)
-    : BackgroundService
+public sealed class RetentionService(
+    RetentionStore store, PointStore points, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionService> logger) : BackgroundService
 {
     /// <summary>Pages (4 KiB each) released per step.</summary>
     private const int PagesPerStep = 1_000;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Rolling up pending minutes reads their raw points: pruning them meanwhile would leave those minutes short.
+        while (!points.RollupsCaughtUp)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
+        }
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PruneIntervalSeconds), time);
         do
         {

@@ -21,10 +21,17 @@ public sealed class PointStore(
     private readonly Dictionary<long, (long TimestampMs, int Seq)> _lastPointBySeries = [];
     private readonly RollupMaintainer _rollups = new(TimeSpan.FromMilliseconds(options.Value.RollupFlushIntervalMilliseconds), time);
     private WriterConnection? _writer;
-    private bool _rollupsBehind = true;
+    // Read by the writer's save timer too, hence volatile.
+    private volatile bool _rollupsBehind = true;
 
-    /// <summary>True when stored points wait in memory for their rollups to be saved (the writer saves them when idle).</summary>
-    public bool HasUnsavedRollups => _rollups.HasUnsavedPoints;
+    /// <summary>
+    /// True when rollups wait to be saved: points held in memory, or minutes left pending by a failed transaction.
+    /// The writer saves them when idle.
+    /// </summary>
+    public bool HasUnsavedRollups => _rollups.HasUnsavedPoints || _rollupsBehind;
+
+    /// <summary>False until the minutes left pending (by a crash, a failed transaction or the upgrade) are rolled up again.</summary>
+    public bool RollupsCaughtUp => !_rollupsBehind;
 
     /// <summary>Stores all points in one transaction; returns, per point, whether it was new (false: its event id was already stored).</summary>
     public Task<bool[]> AppendAsync(IReadOnlyList<PointWrite> points, CancellationToken cancellationToken)
@@ -44,9 +51,13 @@ public sealed class PointStore(
         return Task.FromResult(stored);
     }
 
-    /// <summary>Saves the rollups still held in memory.</summary>
+    /// <summary>Saves the rollups still held in memory, after rolling up minutes a failed transaction left pending.</summary>
     public void FlushRollups()
     {
+        if (_rollupsBehind)
+        {
+            CatchUpRollups();
+        }
         if (_rollups.HasUnsavedPoints)
         {
             InTransaction((writer, _) =>

@@ -7,7 +7,8 @@ using MonitorDashboard.Storage.Rollups;
 namespace MonitorDashboard.Storage;
 
 /// <summary>Reads series and bucketed points; the query API and the pages share it.</summary>
-public sealed class SeriesQueryService(IDbContextFactory<MonitorDbContext> factory, TimeProvider time, IOptions<StorageOptions> options)
+public sealed class SeriesQueryService(
+    IDbContextFactory<MonitorDbContext> factory, TimeProvider time, IOptions<StorageOptions> options, IOptions<RetentionOptions> retention)
 {
     public async Task<IReadOnlyList<SeriesInfo>> ListSeriesAsync(SeriesFilter filter, CancellationToken cancellationToken)
     {
@@ -54,8 +55,11 @@ public sealed class SeriesQueryService(IDbContextFactory<MonitorDbContext> facto
         }
 
         // Rollups of the last two save intervals may still be in the writer's memory: that tail is read raw.
-        var rollupsCompleteBefore = time.GetUtcNow().ToUnixTimeMilliseconds() - (2 * options.Value.RollupFlushIntervalMilliseconds) - 1_000;
-        var segments = ResolutionPlan.Plan(fromMs, toMs, stepMs, rollupsCompleteBefore);
+        var now = time.GetUtcNow();
+        var rollupsCompleteBefore = now.ToUnixTimeMilliseconds() - (2 * options.Value.RollupFlushIntervalMilliseconds) - 1_000;
+        var retained = new RetainedFrom((now - TimeSpan.FromDays(retention.Value.RawPointsDays)).ToUnixTimeMilliseconds(),
+            (now - TimeSpan.FromDays(retention.Value.MinuteRollupDays)).ToUnixTimeMilliseconds());
+        var segments = ResolutionPlan.Plan(fromMs, toMs, stepMs, rollupsCompleteBefore, retained);
         await db.Database.OpenConnectionAsync(cancellationToken);
         using var reader = new SeriesRangeReader((SqliteConnection)db.Database.GetDbConnection());
         var results = new List<SeriesBuckets>(series.Count);

@@ -16,6 +16,19 @@ internal sealed class WriterConnection : IDisposable
     public WriterConnection(MonitorDbContext db, int lockTimeoutSeconds)
     {
         _db = db;
+        try
+        {
+            Open(lockTimeoutSeconds);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    private void Open(int lockTimeoutSeconds)
+    {
         _db.Database.OpenConnection();
         Connection = (SqliteConnection)_db.Database.GetDbConnection();
         // Commands inherit it: how long a statement retries while another connection holds the write lock.
@@ -33,16 +46,16 @@ internal sealed class WriterConnection : IDisposable
         Rebuilder = new RollupRebuilder(Connection, Rollups);
     }
 
-    public SqliteConnection Connection { get; }
+    public SqliteConnection Connection { get; private set; } = null!;
     /// <summary>Per event: SQLite's own API, not SqliteCommand (see <see cref="NativeStatement"/>).</summary>
-    public NativeStatement ClaimId { get; }
+    public NativeStatement ClaimId { get; private set; } = null!;
     /// <summary>Ignored (no change) when the series already has a point with that time and sequence number.</summary>
-    public NativeStatement InsertPoint { get; }
-    public NativeStatement NextSeq { get; }
-    public RollupTables Rollups { get; }
-    public RollupRebuilder Rebuilder { get; }
-    public SqliteCommand FindSeries { get; }
-    public SqliteCommand InsertSeries { get; }
+    public NativeStatement InsertPoint { get; private set; } = null!;
+    public NativeStatement NextSeq { get; private set; } = null!;
+    public RollupTables Rollups { get; private set; } = null!;
+    public RollupRebuilder Rebuilder { get; private set; } = null!;
+    public SqliteCommand FindSeries { get; private set; } = null!;
+    public SqliteCommand InsertSeries { get; private set; } = null!;
 
     /// <summary>Microsoft.Data.Sqlite requires each command to name the connection's open transaction (native statements just run in it).</summary>
     public void Enlist(SqliteTransaction transaction)
@@ -78,15 +91,16 @@ internal sealed class WriterConnection : IDisposable
         return next;
     }
 
+    // Null-conditional: a constructor that failed half-way disposes what it had made.
     public void Dispose()
     {
-        Rebuilder.Dispose();
-        Rollups.Dispose();
-        ClaimId.Dispose();
-        InsertPoint.Dispose();
-        FindSeries.Dispose();
-        InsertSeries.Dispose();
-        NextSeq.Dispose();
+        Rebuilder?.Dispose();
+        Rollups?.Dispose();
+        ClaimId?.Dispose();
+        InsertPoint?.Dispose();
+        FindSeries?.Dispose();
+        InsertSeries?.Dispose();
+        NextSeq?.Dispose();
         _db.Dispose();
     }
 }

@@ -75,6 +75,25 @@ public sealed class ResolutionPlanTests
     }
 
     [Fact]
+    public void Plan_RangeReachingPastRetention_ReadsHoursWhereOnlyHoursRemainMinutesWhereNoRawPointsRemainThenRaw()
+    {
+        var from = Start + (10 * Minute);
+        var to = Start + (60 * Day);
+        var retained = new RetainedFrom(RawMs: Start + (50 * Day) + 30_000, MinuteMs: Start + (20 * Day) + (90 * Minute));
+
+        var segments = ResolutionPlan.Plan(from, to, stepMs: 2 * Hour, rollupsCompleteBeforeMs: long.MaxValue, retained);
+
+        Assert.Equal(
+        [
+            new RangeSegment(Hour, from, Start + (20 * Day) + (2 * Hour)),
+            new RangeSegment(Hour, Start + (20 * Day) + (2 * Hour), Start + (50 * Day)),
+            new RangeSegment(Minute, Start + (50 * Day), Start + (50 * Day) + Minute),
+            new RangeSegment(Minute, Start + (50 * Day) + Minute, Start + (50 * Day) + Hour),
+            new RangeSegment(Hour, Start + (50 * Day) + Hour, to),
+        ], segments);
+    }
+
+    [Fact]
     public void Plan_StepNotAMultipleOfAMinute_ReadsRawSoNoRollupStraddlesTwoBuckets()
     {
         var segments = ResolutionPlan.Plan(Start, Start + Day, stepMs: 90_000, rollupsCompleteBeforeMs: long.MaxValue);

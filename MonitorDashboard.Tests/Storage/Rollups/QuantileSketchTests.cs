@@ -95,6 +95,24 @@ public sealed class QuantileSketchTests
     }
 
     [Fact]
+    public void Add_ValuesSpanningHundredsOfDecades_KeepsMemoryBoundedAndTheHighQuantilesRight()
+    {
+        // A broken or hostile client: 1e-9 .. 1e300 would need 36,000 bins; the lowest are folded together instead.
+        var values = Enumerable.Range(0, 3_000).Select(i => Math.Pow(10, -9 + (i * 309.0 / 3_000))).ToArray();
+        var sketch = new QuantileSketch();
+        foreach (var value in values)
+        {
+            sketch.Add(value);
+        }
+
+        Assert.Equal(3_000, sketch.Count);
+        Assert.InRange(sketch.ToBytes().Length, 100, QuantileSketch.MaxBinsPerSign); // about 175 bins kept, 2 bytes each
+        Array.Sort(values);
+        AssertWithinError(values, 0.99, sketch.Quantile(0.99));
+        AssertWithinError(values, 0.95, sketch.Quantile(0.95));
+    }
+
+    [Fact]
     public void Quantile_Empty_IsNaN() => Assert.True(double.IsNaN(new QuantileSketch().Quantile(0.5)));
 
     [Fact]

@@ -3,10 +3,15 @@ namespace MonitorDashboard.Storage.Rollups;
 /// <summary>
 /// Bin counts of one sign of a <see cref="QuantileSketch"/> in a contiguous array from the lowest to the highest
 /// bin seen: adding and merging are array increments, and walking the bins in order needs no sort. Values of one
-/// metric span a few decades, so the array stays a few hundred entries long.
+/// metric span a few decades, so the array stays a few hundred entries long. A wider spread (a broken or hostile
+/// client) folds the lowest bins into one, as DDSketch does, so memory stays bounded and the high quantiles,
+/// the ones alarms watch, stay exact to 1 %.
 /// </summary>
 internal sealed class DenseBins
 {
+    /// <summary>Widest span of bins kept: about 18 decades (1e-9 to 1e9) at 1 % accuracy.</summary>
+    public const int MaxSpan = 2_048;
+
     private long[] _counts = [];
     private int _offset;
 
@@ -22,6 +27,17 @@ internal sealed class DenseBins
 
     public void Add(int index, long count)
     {
+        if (MinIndex <= MaxIndex)
+        {
+            if (index < MaxIndex - MaxSpan + 1)
+            {
+                index = MaxIndex - MaxSpan + 1; // below the window: counted in its lowest bin
+            }
+            else if (index - MinIndex + 1 > MaxSpan)
+            {
+                FoldBelow(index - MaxSpan + 1);
+            }
+        }
         EnsureCovers(index);
         ref var slot = ref _counts[index - _offset];
         if (slot == 0)
@@ -53,6 +69,42 @@ internal sealed class DenseBins
             {
                 Add(index, count);
             }
+        }
+    }
+
+    /// <summary>
+    /// Moves the counts of every bin below <paramref name="lowest"/> into that bin, and starts a fresh array for what
+    /// is kept, so the array never reaches back to bins that are gone.
+    /// </summary>
+    private void FoldBelow(int lowest)
+    {
+        long folded = 0;
+        var kept = new List<(int Index, long Count)>();
+        for (var index = MinIndex; index <= MaxIndex; index++)
+        {
+            if (CountAt(index) is > 0 and var count)
+            {
+                if (index < lowest)
+                {
+                    folded += count;
+                }
+                else
+                {
+                    kept.Add((index, count));
+                }
+            }
+        }
+        _counts = [];
+        MinIndex = int.MaxValue;
+        MaxIndex = int.MinValue;
+        BinCount = 0;
+        if (folded > 0)
+        {
+            Add(lowest, folded);
+        }
+        foreach (var (index, count) in kept)
+        {
+            Add(index, count);
         }
     }
 

@@ -11,6 +11,9 @@ namespace MonitorDashboard.Storage.Rollups;
 /// </summary>
 public sealed class QuantileSketch
 {
+    /// <summary>Bins kept per sign (see <see cref="DenseBins.MaxSpan"/>): a wider spread loses accuracy only in its lowest values.</summary>
+    public const int MaxBinsPerSign = DenseBins.MaxSpan;
+
     /// <summary>Any quantile is within this share of the exact value (1 %).</summary>
     public const double RelativeAccuracy = 0.01;
 

@@ -22,8 +22,9 @@ public sealed class RetentionService(
         {
             await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
         }
+        // The first pass comes one interval after start: a restart does not begin with a burst of deletes.
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PruneIntervalSeconds), time);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -39,7 +40,6 @@ public sealed class RetentionService(
                 logger.LogError(ex, "Retention pass failed; retrying next interval");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>One full pass: everything past its age is gone, and its pages released, when it returns.</summary>

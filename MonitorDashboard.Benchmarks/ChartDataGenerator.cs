@@ -34,7 +34,7 @@ public static class ChartDataGenerator
         var startMs = (end - Span).ToUnixTimeMilliseconds();
         var spanMs = (long)Span.TotalMilliseconds;
         var seriesIds = InsertSeries(connection, startMs);
-        using var insert = StoreBenchmark.Prepare(connection,
+        using var insert = SqliteStatements.Prepare(connection,
             "INSERT INTO Points (SeriesId, TimestampMs, Value) VALUES ($series, $ts, $value)", "$series", "$ts", "$value");
         var random = new Random(7);
         var started = Stopwatch.GetTimestamp();
@@ -68,7 +68,7 @@ public static class ChartDataGenerator
 
     private static long[] InsertSeries(SqliteConnection connection, long createdMs)
     {
-        using var insert = StoreBenchmark.Prepare(connection,
+        using var insert = SqliteStatements.Prepare(connection,
             "INSERT INTO Series (Model, Stage, Version, Kind, Name, Tags, CreatedMs) VALUES ($model, $stage, $version, 'software', $name, $tags, $created) RETURNING Id",
             "$model", "$stage", "$version", "$name", "$tags", "$created");
         var ids = new List<long>(SeriesCount);

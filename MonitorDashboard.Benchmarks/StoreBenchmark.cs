@@ -19,8 +19,8 @@ public static class StoreBenchmark
     public static StoreResult Raw(string databasePath, int rowsPerTransaction, bool withIds, TimeSpan duration)
     {
         using var connection = Open(databasePath);
-        using var claimId = Prepare(connection, "INSERT OR IGNORE INTO EventIds (Id, ReceivedMs) VALUES ($id, $now)", "$id", "$now");
-        using var insertPoint = Prepare(connection, "INSERT INTO Points (SeriesId, TimestampMs, Value) VALUES ($series, $ts, $value)", "$series", "$ts", "$value");
+        using var claimId = SqliteStatements.Prepare(connection, "INSERT OR IGNORE INTO EventIds (Id, ReceivedMs) VALUES ($id, $now)", "$id", "$now");
+        using var insertPoint = SqliteStatements.Prepare(connection, "INSERT INTO Points (SeriesId, TimestampMs, Value) VALUES ($series, $ts, $value)", "$series", "$ts", "$value");
         long sequence = 0;
         var baseMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
@@ -163,17 +163,5 @@ public static class StoreBenchmark
         pragmas.CommandText = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
         pragmas.ExecuteNonQuery();
         return connection;
-    }
-
-    internal static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameterNames)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in parameterNames)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-        command.Prepare();
-        return command;
     }
 }

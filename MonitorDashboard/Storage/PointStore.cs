@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
@@ -42,7 +41,7 @@ public sealed class PointStore(
             CatchUpRollups();
         }
         var newSeries = new Dictionary<SeriesKey, long>();
-        var stored = InTransaction((writer, _) => Append(writer, points, newSeries));
+        var stored = InTransaction(writer => Append(writer, points, newSeries));
         // Only ids of committed series may be cached: a rolled-back insert would leave a dangling id.
         foreach (var (key, id) in newSeries)
         {
@@ -60,7 +59,7 @@ public sealed class PointStore(
         }
         if (_rollups.HasUnsavedPoints)
         {
-            InTransaction((writer, _) =>
+            InTransaction(writer =>
             {
                 _rollups.Save(writer.Rollups);
                 return true;
@@ -81,7 +80,7 @@ public sealed class PointStore(
         int rebuilt;
         do
         {
-            rebuilt = InTransaction((writer, _) => writer.Rebuilder.RebuildChunk(CatchUpChunk, rawKeptFrom, minutesKeptFrom));
+            rebuilt = InTransaction(writer => writer.Rebuilder.RebuildChunk(CatchUpChunk, rawKeptFrom, minutesKeptFrom));
             total += rebuilt;
         }
         while (rebuilt == CatchUpChunk);
@@ -146,14 +145,14 @@ public sealed class PointStore(
     /// connection and the rollups held in memory are dropped, so the next call starts again from what the database holds
     /// (the pending log rolled back with the points, so it still names every minute not saved).
     /// </summary>
-    private T InTransaction<T>(Func<WriterConnection, SqliteTransaction, T> work)
+    private T InTransaction<T>(Func<WriterConnection, T> work)
     {
         _writer ??= new WriterConnection(factory.CreateDbContext(), options.Value.WriterLockTimeoutSeconds);
         try
         {
             using var transaction = _writer.Connection.BeginTransaction();
             _writer.Enlist(transaction);
-            var result = work(_writer, transaction);
+            var result = work(_writer);
             transaction.Commit();
             return result;
         }

@@ -10,14 +10,12 @@ namespace MonitorDashboard.Storage;
 /// </summary>
 internal sealed class SeriesRangeReader : IDisposable
 {
-    private readonly SqliteCommand _points;
+    private readonly PointRangeStatement _points;
     private readonly RollupStatement _rollups;
 
     public SeriesRangeReader(SqliteConnection connection)
     {
-        _points = SqliteStatements.Prepare(connection,
-            "SELECT TimestampMs, Value FROM Points WHERE SeriesId = $series AND TimestampMs >= $from AND TimestampMs < $to ORDER BY TimestampMs",
-            "$series", "$from", "$to");
+        _points = new PointRangeStatement(connection);
         _rollups = new RollupStatement(connection);
     }
 
@@ -44,11 +42,11 @@ internal sealed class SeriesRangeReader : IDisposable
         {
             if (segment.ResolutionMs == RangeSegment.Raw)
             {
-                using var reader = Execute(_points, seriesId, segment.FromMs, segment.ToMs);
-                while (reader.Read())
+                _points.Start(seriesId, segment.FromMs, segment.ToMs);
+                while (_points.Next())
                 {
-                    Enter(reader.GetInt64(0));
-                    aggregator.Add(reader.GetDouble(1));
+                    Enter(_points.TimestampMs);
+                    aggregator.Add(_points.Value);
                 }
             }
             else
@@ -74,12 +72,4 @@ internal sealed class SeriesRangeReader : IDisposable
         _rollups.Dispose();
     }
 
-    private static SqliteDataReader Execute(SqliteCommand command, params long[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
-        return command.ExecuteReader();
-    }
 }

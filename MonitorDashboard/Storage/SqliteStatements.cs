@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace MonitorDashboard.Storage;
 
 /// <summary>Prepared statements for the hot paths, which reuse one command per statement instead of parsing SQL per row.</summary>
-internal static class SqliteStatements
+public static class SqliteStatements
 {
     public static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameterNames)
     {

@@ -9,8 +9,7 @@ namespace MonitorDashboard.Storage.Rollups;
 /// </summary>
 internal sealed class RollupRebuilder(SqliteConnection connection, RollupTables tables) : IDisposable
 {
-    private readonly NativeStatement _points = new(connection,
-        "SELECT TimestampMs, Value FROM Points WHERE SeriesId = ?1 AND TimestampMs >= ?2 AND TimestampMs < ?3");
+    private readonly PointRangeStatement _points = new(connection);
     private readonly RollupStatement _minutes = new(connection);
 
     /// <summary>Rebuilds up to <paramref name="limit"/> pending minutes in the caller's transaction; returns how many there were.</summary>
@@ -43,13 +42,11 @@ internal sealed class RollupRebuilder(SqliteConnection connection, RollupTables 
     private RollupAggregate FromRawPoints(long seriesId, long minuteMs)
     {
         var aggregate = new RollupAggregate();
-        _points.Restart();
-        _points.Bind(1, seriesId).Bind(2, minuteMs).Bind(3, minuteMs + RollupResolution.MinuteMs);
+        _points.Start(seriesId, minuteMs, minuteMs + RollupResolution.MinuteMs);
         while (_points.Next())
         {
-            aggregate.Add(_points.Int64(0), _points.Double(1));
+            aggregate.Add(_points.TimestampMs, _points.Value);
         }
-        _points.Restart();
         return aggregate;
     }
 

@@ -1,0 +1,4 @@
+namespace MonitorDashboard.Deployments.Canary;
+
+public sealed record CanaryAnalysis(
+    CanaryRecommendation Recommendation, string Reason, IReadOnlyList<CanaryMetricResult> Metrics);

@@ -1,0 +1,8 @@
+namespace MonitorDashboard.Deployments.Canary;
+
+public enum CanaryRecommendation
+{
+    Promote,
+    Hold,
+    Rollback,
+}

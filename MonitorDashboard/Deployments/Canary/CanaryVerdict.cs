@@ -1,0 +1,9 @@
+namespace MonitorDashboard.Deployments.Canary;
+
+public enum CanaryVerdict
+{
+    Pass,
+    Worse,
+    Better,
+    NoData,
+}

@@ -19,15 +19,15 @@ public static class DeploymentEndpoints
         group.MapGet("/{id:long}", GetAsync);
 
         var write = app.MapGroup(Route).WithTags("Deployments").RequireAuthorization(Policies.Deployer);
-        write.MapPost("/", CreateAsync);
+        write.MapPost("/", CreateAsync).Accepts<DeploymentRequest>("application/json");
         write.MapPost("/{id:long}/traffic", (long id, HttpContext http, DeploymentStore store, DeploymentWebhookSender webhooks, CancellationToken ct) =>
-            StepAsync(id, DeploymentAction.Traffic, http, store, webhooks, ct));
+            StepAsync(id, DeploymentAction.Traffic, http, store, webhooks, ct)).Accepts<DeploymentStepRequest>("application/json");
         write.MapPost("/{id:long}/promote", (long id, HttpContext http, DeploymentStore store, DeploymentWebhookSender webhooks, CancellationToken ct) =>
-            StepAsync(id, DeploymentAction.Promote, http, store, webhooks, ct));
+            StepAsync(id, DeploymentAction.Promote, http, store, webhooks, ct)).Accepts<DeploymentStepRequest>("application/json");
         write.MapPost("/{id:long}/rollback", (long id, HttpContext http, DeploymentStore store, DeploymentWebhookSender webhooks, CancellationToken ct) =>
-            StepAsync(id, DeploymentAction.Rollback, http, store, webhooks, ct));
+            StepAsync(id, DeploymentAction.Rollback, http, store, webhooks, ct)).Accepts<DeploymentStepRequest>("application/json");
         write.MapPost("/{id:long}/finish", (long id, HttpContext http, DeploymentStore store, DeploymentWebhookSender webhooks, CancellationToken ct) =>
-            StepAsync(id, DeploymentAction.Finish, http, store, webhooks, ct));
+            StepAsync(id, DeploymentAction.Finish, http, store, webhooks, ct)).Accepts<DeploymentStepRequest>("application/json");
         return group;
     }
 

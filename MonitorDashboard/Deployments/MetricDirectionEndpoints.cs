@@ -12,7 +12,7 @@ public static class MetricDirectionEndpoints
     {
         app.MapGet("/api/v1/metrics/directions", async (MetricDirectionStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
             .WithTags("Deployments").RequireAuthorization(Policies.Viewer);
-        app.MapPut("/api/v1/metrics/{name}/direction", SetAsync).WithTags("Deployments").RequireAuthorization(Policies.Lead);
+        app.MapPut("/api/v1/metrics/{name}/direction", SetAsync).Accepts<MetricDirectionRequest>("application/json").WithTags("Deployments").RequireAuthorization(Policies.Lead);
         return app;
     }
 

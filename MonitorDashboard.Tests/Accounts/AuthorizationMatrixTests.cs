@@ -52,11 +52,20 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.KeysFixtur
         { "GET", "/api/v1/review/stats", [Roles.Viewer, Roles.Reviewer, Roles.Lead, Roles.Admin] },
         { "GET", "/api/v1/review/readiness?model=asr", [Roles.Viewer, Roles.Reviewer, Roles.Lead, Roles.Admin] },
         { "GET", "/api/v1/review/export", [Roles.Viewer, Roles.Reviewer, Roles.Lead, Roles.Admin] },
+        { "GET", "/api/v1/deployments", [Roles.Viewer, Roles.Reviewer, Roles.Lead, Roles.Admin] },
+        { "GET", "/api/v1/deployments/999", [Roles.Viewer, Roles.Reviewer, Roles.Lead, Roles.Admin] },
+        { "POST", "/api/v1/deployments", [Roles.Ingest, Roles.Lead, Roles.Admin] },
+        { "POST", "/api/v1/deployments/999/traffic", [Roles.Ingest, Roles.Lead, Roles.Admin] },
+        { "POST", "/api/v1/deployments/999/promote", [Roles.Ingest, Roles.Lead, Roles.Admin] },
+        { "POST", "/api/v1/deployments/999/rollback", [Roles.Ingest, Roles.Lead, Roles.Admin] },
+        { "POST", "/api/v1/deployments/999/finish", [Roles.Ingest, Roles.Lead, Roles.Admin] },
+        { "GET", "/api/v1/metrics/directions", [Roles.Viewer, Roles.Reviewer, Roles.Lead, Roles.Admin] },
+        { "PUT", "/api/v1/metrics/latency_ms/direction", [Roles.Lead, Roles.Admin] },
     };
 
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
     {
-        Content = method is "POST" or "PUT" ? new StringContent(path.Contains("alarms") || path.Contains("review") ? "{}" : path.Contains("predictions") ? "[]" : Event, Encoding.UTF8, "application/json") : null,
+        Content = method is "POST" or "PUT" ? new StringContent(path.Contains("alarms") || path.Contains("review") || path.Contains("deployments") || path.Contains("metrics") ? "{}" : path.Contains("predictions") ? "[]" : Event, Encoding.UTF8, "application/json") : null,
     };
 
     [Theory]

@@ -10,6 +10,7 @@ public static class Policies
     public const string Lead = "AtLeastLead";
     public const string Admin = "AdminOnly";
     public const string Ingest = "MayIngest";
+    public const string Deployer = "MayDeploy";
 
     public static AuthorizationBuilder AddMonitorDashboardPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(Viewer, p => p.RequireRole(Roles.AtLeast(Roles.Viewer)))
@@ -17,5 +18,7 @@ public static class Policies
         .AddPolicy(Lead, p => p.RequireRole(Roles.AtLeast(Roles.Lead)))
         .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
         // Posting data: ingest keys, and admins (for automation and tests); viewers may not forge metrics.
-        .AddPolicy(Ingest, p => p.RequireRole(Roles.Ingest, Roles.Admin));
+        .AddPolicy(Ingest, p => p.RequireRole(Roles.Ingest, Roles.Admin))
+        // Starting and stepping deployments: leads by hand, and CD systems with an ingest key.
+        .AddPolicy(Deployer, p => p.RequireRole([.. Roles.AtLeast(Roles.Lead), Roles.Ingest]));
 }

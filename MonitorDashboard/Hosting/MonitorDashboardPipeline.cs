@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MonitorDashboard.Accounts;
 using MonitorDashboard.Alarms;
 using MonitorDashboard.Components;
+using MonitorDashboard.Deployments;
 using MonitorDashboard.Ingestion;
 using MonitorDashboard.Live;
 using MonitorDashboard.Query;
@@ -39,6 +40,8 @@ public static class MonitorDashboardPipeline
         app.MapHub<LiveHub>(LiveHub.Route).RequireAuthorization(Policies.Viewer);
         app.MapAlarmApi();
         app.MapReviewApi();
+        app.MapDeploymentApi();
+        app.MapMetricDirectionApi();
         app.MapAccountEndpoints();
 
         app.MapStaticAssets();

@@ -83,6 +83,7 @@ public static class MonitorDashboardServices
         services.AddHostedService(sp => sp.GetRequiredService<AlarmEvaluationService>());
         // Retries with exponential backoff and jitter, per-attempt and total timeouts, circuit breaker.
         services.AddHttpClient(AlarmWebhookSender.ClientName).AddStandardResilienceHandler();
+        services.AddDeployments(configuration);
 
         // operations
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, QueryJsonContext.Default));

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using MonitorDashboard.Storage.Deployments;
 
 namespace MonitorDashboard.Storage;
 
@@ -17,6 +18,9 @@ public sealed class MonitorDbContext(DbContextOptions<MonitorDbContext> options)
     public DbSet<AlarmStateRow> AlarmStates => Set<AlarmStateRow>();
     public DbSet<AlarmHistoryRow> AlarmHistory => Set<AlarmHistoryRow>();
     public DbSet<PredictionRow> Predictions => Set<PredictionRow>();
+    public DbSet<DeploymentRow> Deployments => Set<DeploymentRow>();
+    public DbSet<DeploymentEventRow> DeploymentEvents => Set<DeploymentEventRow>();
+    public DbSet<MetricDirectionRow> MetricDirections => Set<MetricDirectionRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,0 +1,22 @@
+using MonitorDashboard.Configuration;
+using MonitorDashboard.Deployments;
+using MonitorDashboard.Storage.Deployments;
+
+namespace MonitorDashboard.Hosting;
+
+/// <summary>Deployments, metric directions and the deployment webhook.</summary>
+public static class DeploymentServices
+{
+    public static IServiceCollection AddDeployments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DeploymentOptions>().Bind(configuration.GetSection(DeploymentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DeploymentStore>();
+        services.AddSingleton<MetricDirectionStore>();
+        services.AddSingleton<DeploymentWebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeploymentWebhookSender>());
+        // Retries with exponential backoff and jitter, per-attempt and total timeouts, circuit breaker; tunable per install.
+        services.AddHttpClient(DeploymentWebhookSender.ClientName)
+            .AddStandardResilienceHandler(o => configuration.GetSection($"{DeploymentOptions.Section}:WebhookResilience").Bind(o));
+        return services;
+    }
+}

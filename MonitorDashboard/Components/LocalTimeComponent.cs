@@ -14,6 +14,12 @@ public abstract class LocalTimeComponent : ComponentBase, IDisposable
     public void Dispose()
     {
         BrowserTime.Changed -= OnZoneChanged;
+        DisposeCore();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>What a page releases besides the zone subscription (timers, cancellation).</summary>
+    protected virtual void DisposeCore()
+    {
     }
 }

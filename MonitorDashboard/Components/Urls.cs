@@ -11,8 +11,12 @@ public static class Urls
     public const string Alarms = "/alarms";
     public const string Review = "/review";
     public const string ReviewInsight = "/review/insight";
+    public const string Deployments = "/deployments";
+    public const string Drift = "/drift";
     public const string OpenApi = "/openapi/v1.json";
     public const string AdminUsers = "/admin/users";
     public const string AdminApiKeys = "/admin/keys";
     public const string AdminAudit = "/admin/audit";
+
+    public static string Deployment(long id) => $"{Deployments}/{id}";
 }

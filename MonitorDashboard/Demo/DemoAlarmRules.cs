@@ -1,4 +1,6 @@
 using MonitorDashboard.Alarms;
+using MonitorDashboard.Deployments.Canary;
+using MonitorDashboard.Drift;
 
 namespace MonitorDashboard.Demo;
 
@@ -10,6 +12,9 @@ public static class DemoAlarmRules
         Rule("ASR p95 latency", "asr", "latency_ms", AlarmAggregation.P95, 60, 400, 300, 30, AlarmSeverity.Warning),
         Rule("VAD missing values", "vad", "missing_fraction", AlarmAggregation.Avg, 60, 0.10, 0.05, 30, AlarmSeverity.Critical),
         Rule("ASR null returns", "asr", "null_return_rate", AlarmAggregation.Avg, 120, 0.06, 0.045, 60, AlarmSeverity.Warning),
+        // The canary analysis only recommends; this rule is where a team decides to act on it (add a webhook to roll back).
+        Rule("ASR canary recommends rollback", "asr", CanaryMonitorService.VerdictMetric, AlarmAggregation.Last, 60, 1.5, 0.5, 60, AlarmSeverity.Critical),
+        Rule("VAD input length drifted", "vad", DriftWire.ScoreMetric("input_length"), AlarmAggregation.Last, 120, 1, 0.8, 60, AlarmSeverity.Warning),
     ];
 
     public static async Task EnsureAsync(AlarmRuleStore store, CancellationToken cancellationToken)

@@ -18,6 +18,19 @@ public sealed class DemoPipelineSimulator(Random random, int peakRequestsPerSeco
 
     public DemoIncident CurrentIncident => _incident;
 
+    /// <summary>The candidate's share of <c>asr</c> traffic, set by the demo roll-out (null: the configured share; 0: no candidate traffic).</summary>
+    public double? AsrCandidateShare { get; set; }
+
+    /// <summary>How much slower the <c>asr</c> candidate is than usual (a bad roll-out step makes it 1.8).</summary>
+    public double CandidateLatencyFactor { get; set; } = 1;
+
+    /// <summary>Starts <paramref name="incident"/> now, lasting until <paramref name="untilMs"/> (scripted history, so the Drift page always has one to show).</summary>
+    public void ForceIncident(DemoIncident incident, long untilMs)
+    {
+        _incident = incident;
+        _incidentEndsMs = untilMs;
+    }
+
     /// <summary>Events for the second (or longer <paramref name="seconds"/> period) ending at <paramref name="nowMs"/>.</summary>
     public List<MetricEvent> Tick(long nowMs, int seconds = 1)
     {
@@ -26,10 +39,15 @@ public sealed class DemoPipelineSimulator(Random random, int peakRequestsPerSeco
         var rhythm = DailyRhythm(nowMs);
         foreach (var version in new[] { "v1", "v2" })
         {
-            var share = version == "v1" ? 1 - candidateShare : candidateShare;
-            var qps = Math.Max(0.2, peakRequestsPerSecond * rhythm * share * (0.9 + (0.2 * random.NextDouble())));
             foreach (var stage in Stages)
             {
+                var candidate = stage == "asr" && AsrCandidateShare is { } asrShare ? asrShare : candidateShare;
+                var share = version == "v1" ? 1 - candidate : candidate;
+                if (share <= 0)
+                {
+                    continue; // rolled back: the candidate serves nothing
+                }
+                var qps = Math.Max(0.2, peakRequestsPerSecond * rhythm * share * (0.9 + (0.2 * random.NextDouble())));
                 AddStage(events, nowMs, seconds, stage, version, qps);
             }
         }
@@ -58,17 +76,18 @@ public sealed class DemoPipelineSimulator(Random random, int peakRequestsPerSeco
         {
             medianLatency *= 4;
         }
+        var latencyFactor = candidate && isAsr ? CandidateLatencyFactor : 1;
         var samples = Math.Min(requests, MaxLatencySamplesPerTick);
         for (var i = 0; i < samples; i++)
         {
             var ts = nowMs - (long)(random.NextDouble() * seconds * 1000);
-            Add(MetricKind.Software, "latency_ms", medianLatency * LogNormal(0.35), ts);
+            Add(MetricKind.Software, "latency_ms", medianLatency * latencyFactor * LogNormal(0.35), ts);
             Add(MetricKind.Input, "input_length", InputLength(isAsr), ts);
         }
         Add(MetricKind.Software, "qps", qps);
         Add(MetricKind.Software, "memory_mb", (isAsr ? 2300 : 310) * (candidate ? 1.15 : 1) + (random.NextDouble() * 40));
         Add(MetricKind.Software, "server_load", Math.Min(1, (qps / 40) + (0.1 * random.NextDouble())));
-        Add(MetricKind.Software, "error_rate", Rate(candidate ? 0.006 : 0.004));
+        Add(MetricKind.Software, "error_rate", Rate(0.004));
 
         // input
         Add(MetricKind.Input, "input_volume", (double)requests / seconds);

@@ -20,14 +20,14 @@ public static class DeploymentEndpoints
 
         var write = app.MapGroup(Route).WithTags("Deployments").RequireAuthorization(Policies.Deployer);
         write.MapPost("/", CreateAsync).Accepts<DeploymentRequest>("application/json");
-        write.MapPost("/{id:long}/traffic", (long id, HttpContext http, DeploymentStore store, DeploymentWebhookSender webhooks, CancellationToken ct) =>
-            StepAsync(id, DeploymentAction.Traffic, http, store, webhooks, ct)).Accepts<DeploymentStepRequest>("application/json");
-        write.MapPost("/{id:long}/promote", (long id, HttpContext http, DeploymentStore store, DeploymentWebhookSender webhooks, CancellationToken ct) =>
-            StepAsync(id, DeploymentAction.Promote, http, store, webhooks, ct)).Accepts<DeploymentStepRequest>("application/json");
-        write.MapPost("/{id:long}/rollback", (long id, HttpContext http, DeploymentStore store, DeploymentWebhookSender webhooks, CancellationToken ct) =>
-            StepAsync(id, DeploymentAction.Rollback, http, store, webhooks, ct)).Accepts<DeploymentStepRequest>("application/json");
-        write.MapPost("/{id:long}/finish", (long id, HttpContext http, DeploymentStore store, DeploymentWebhookSender webhooks, CancellationToken ct) =>
-            StepAsync(id, DeploymentAction.Finish, http, store, webhooks, ct)).Accepts<DeploymentStepRequest>("application/json");
+        write.MapPost("/{id:long}/traffic", (long id, HttpContext http, DeploymentService deployments, CancellationToken ct) =>
+            StepAsync(id, DeploymentAction.Traffic, http, deployments, ct)).Accepts<DeploymentStepRequest>("application/json");
+        write.MapPost("/{id:long}/promote", (long id, HttpContext http, DeploymentService deployments, CancellationToken ct) =>
+            StepAsync(id, DeploymentAction.Promote, http, deployments, ct)).Accepts<DeploymentStepRequest>("application/json");
+        write.MapPost("/{id:long}/rollback", (long id, HttpContext http, DeploymentService deployments, CancellationToken ct) =>
+            StepAsync(id, DeploymentAction.Rollback, http, deployments, ct)).Accepts<DeploymentStepRequest>("application/json");
+        write.MapPost("/{id:long}/finish", (long id, HttpContext http, DeploymentService deployments, CancellationToken ct) =>
+            StepAsync(id, DeploymentAction.Finish, http, deployments, ct)).Accepts<DeploymentStepRequest>("application/json");
         return group;
     }
 
@@ -50,7 +50,7 @@ public static class DeploymentEndpoints
         await store.GetAsync(id, ct) is { } deployment ? TypedResults.Ok(DeploymentResponse.From(deployment)) : NotFound(id);
 
     private static async Task<Results<Created<DeploymentResponse>, ValidationProblem>> CreateAsync(
-        HttpContext http, DeploymentStore store, DeploymentWebhookSender webhooks, CancellationToken ct)
+        HttpContext http, DeploymentService deployments, CancellationToken ct)
     {
         var (request, bodyErrors) = await RequestJson.ReadAsync<DeploymentRequest>(http.Request, allowEmpty: false, ct);
         var errors = bodyErrors ?? DeploymentValidator.Validate(request!);
@@ -58,20 +58,19 @@ public static class DeploymentEndpoints
         {
             return TypedResults.ValidationProblem(errors, detail: "Nothing was stored.", title: "The deployment is invalid");
         }
-        var created = await store.CreateAsync(request!, Actor(http), ct);
-        webhooks.Enqueue(created);
+        var created = await deployments.CreateAsync(request!, Actor(http), ct);
         return TypedResults.Created($"{Route}/{created.Id}", DeploymentResponse.From(created));
     }
 
     private static async Task<Results<Ok<DeploymentResponse>, ValidationProblem, ProblemHttpResult>> StepAsync(
-        long id, DeploymentAction action, HttpContext http, DeploymentStore store, DeploymentWebhookSender webhooks, CancellationToken ct)
+        long id, DeploymentAction action, HttpContext http, DeploymentService deployments, CancellationToken ct)
     {
         var (request, errors) = await RequestJson.ReadAsync<DeploymentStepRequest>(http.Request, allowEmpty: action != DeploymentAction.Traffic, ct);
         if (errors is not null)
         {
             return TypedResults.ValidationProblem(errors, detail: "Nothing was changed.", title: "The step is invalid");
         }
-        var change = await store.ApplyAsync(id, action, request?.TrafficPercent, request?.Note, Actor(http), ct);
+        var change = await deployments.ApplyAsync(id, action, request?.TrafficPercent, request?.Note, Actor(http), ct);
         if (change.NotFound)
         {
             return NotFound(id);
@@ -80,7 +79,6 @@ public static class DeploymentEndpoints
         {
             return Invalid(change.InvalidField!, change.InvalidReason!);
         }
-        webhooks.Enqueue(deployment);
         return TypedResults.Ok(DeploymentResponse.From(deployment));
     }
 

@@ -11,6 +11,7 @@ public static class DeploymentServices
     {
         services.AddOptions<DeploymentOptions>().Bind(configuration.GetSection(DeploymentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeploymentStore>();
+        services.AddSingleton<DeploymentService>();
         services.AddSingleton<MetricDirectionStore>();
         services.AddSingleton<DeploymentWebhookSender>();
         services.AddHostedService(sp => sp.GetRequiredService<DeploymentWebhookSender>());

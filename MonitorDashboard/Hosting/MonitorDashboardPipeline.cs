@@ -4,6 +4,8 @@ using MonitorDashboard.Accounts;
 using MonitorDashboard.Alarms;
 using MonitorDashboard.Components;
 using MonitorDashboard.Deployments;
+using MonitorDashboard.Deployments.Canary;
+using MonitorDashboard.Drift;
 using MonitorDashboard.Ingestion;
 using MonitorDashboard.Live;
 using MonitorDashboard.Query;
@@ -42,6 +44,8 @@ public static class MonitorDashboardPipeline
         app.MapReviewApi();
         app.MapDeploymentApi();
         app.MapMetricDirectionApi();
+        app.MapCanaryAnalysisApi();
+        app.MapDriftApi();
         app.MapAccountEndpoints();
 
         app.MapStaticAssets();

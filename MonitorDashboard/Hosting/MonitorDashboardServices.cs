@@ -84,6 +84,7 @@ public static class MonitorDashboardServices
         // Retries with exponential backoff and jitter, per-attempt and total timeouts, circuit breaker.
         services.AddHttpClient(AlarmWebhookSender.ClientName).AddStandardResilienceHandler();
         services.AddDeployments(configuration);
+        services.AddAnalysis(configuration);
 
         // operations
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, QueryJsonContext.Default));

@@ -54,7 +54,7 @@ public sealed record PointsQuery(SeriesFilter Filter, long FromMs, long ToMs, lo
         }
     }
 
-    private static DateTimeOffset ParseTime(string? text, string field, DateTimeOffset fallback, List<EventError> errors)
+    internal static DateTimeOffset ParseTime(string? text, string field, DateTimeOffset fallback, List<EventError> errors)
     {
         if (text is null)
         {

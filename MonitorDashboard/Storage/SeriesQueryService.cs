@@ -72,6 +72,55 @@ public sealed class SeriesQueryService(
         return results;
     }
 
+    /// <summary>
+    /// The raw values of every matching series in [<paramref name="fromMs"/>, <paramref name="toMs"/>), in time order per
+    /// series; beyond <paramref name="maxValues"/> an evenly strided subsample (raw retention bounds how far back this reaches).
+    /// </summary>
+    public async Task<SeriesValues> GetValuesAsync(SeriesFilter filter, long fromMs, long toMs, int maxValues, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var ids = await Select(db, filter).Select(s => s.Id).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return SeriesValues.Empty;
+        }
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        using var points = new PointRangeStatement((SqliteConnection)db.Database.GetDbConnection());
+        var values = new List<double>();
+        long first = long.MaxValue, last = long.MinValue;
+        foreach (var id in ids)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            points.Start(id, fromMs, toMs);
+            while (points.Next())
+            {
+                values.Add(points.Value);
+                first = Math.Min(first, points.TimestampMs);
+                last = Math.Max(last, points.TimestampMs);
+            }
+        }
+        if (values.Count == 0)
+        {
+            return SeriesValues.Empty;
+        }
+        return new SeriesValues(Subsample(values, maxValues), values.Count, first, last);
+    }
+
+    private static List<double> Subsample(List<double> values, int maxValues)
+    {
+        if (values.Count <= maxValues)
+        {
+            return values;
+        }
+        var stride = (double)values.Count / maxValues;
+        var sample = new List<double>(maxValues);
+        for (var i = 0; i < maxValues; i++)
+        {
+            sample.Add(values[(int)(i * stride)]);
+        }
+        return sample;
+    }
+
     private static IQueryable<SeriesRow> Select(MonitorDbContext db, SeriesFilter filter)
     {
         IQueryable<SeriesRow> query = db.Series;

@@ -31,6 +31,7 @@ public partial class MetricsPage : IDisposable
     [Inject] public required BrowserTime BrowserTime { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
     [Inject] public required AlarmAnnotations AlarmAnnotations { get; init; }
+    [Inject] public required DeploymentAnnotations DeploymentAnnotations { get; init; }
     [Inject] public required MonitorDashboard.Alarms.AlarmNotifier AlarmNotifier { get; init; }
 
     private string Kind => new Uri(Navigation.Uri).AbsolutePath.Trim('/') switch
@@ -74,7 +75,11 @@ public partial class MetricsPage : IDisposable
     {
         var now = Time.GetUtcNow();
         var (from, _) = _filter.Range.Resolve(now);
-        _annotations = await AlarmAnnotations.ForPageAsync(Kind, _filter, from, now, _loading.Token);
+        var alarms = await AlarmAnnotations.ForPageAsync(Kind, _filter, from, now, _loading.Token);
+        var markers = await DeploymentAnnotations.ForPageAsync(_filter, from, now, _loading.Token);
+        // Deployment markers go on every chart of the model and stage; alarm lines only on the metric they watch.
+        _annotations = (_panels ?? []).ToDictionary(p => p.Definition.Name,
+            p => (IReadOnlyList<ChartAnnotation>)[.. alarms.GetValueOrDefault(p.Definition.Name) ?? NoAnnotations, .. markers]);
     }
 
     protected override async Task OnInitializedAsync()

@@ -18,15 +18,15 @@ public sealed class DeploymentStore(IDbContextFactory<MonitorDbContext> factory,
     private static readonly string RolledBackWire = DeploymentStatus.RolledBack.ToWire();
     private static readonly string FullWire = DeploymentStrategy.Full.ToWire();
 
-    /// <summary>Stores a valid request (see <see cref="DeploymentValidator"/>) with its start event.</summary>
-    public async Task<Deployment> CreateAsync(DeploymentRequest request, string actor, CancellationToken ct)
+    /// <summary>Stores a valid request (see <see cref="DeploymentValidator"/>) with its start event (at <paramref name="at"/>: now, or recorded history).</summary>
+    public async Task<Deployment> CreateAsync(DeploymentRequest request, string actor, CancellationToken ct, DateTimeOffset? at = null)
     {
         var errors = DeploymentValidator.Validate(request);
         if (errors.Count > 0 || !DeploymentWire.TryParseStrategy(request.Strategy, out var strategy))
         {
             throw new ArgumentException($"The deployment is invalid: {string.Join(", ", errors.Keys)}", nameof(request));
         }
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = (at ?? time.GetUtcNow()).ToUnixTimeMilliseconds();
         var row = new DeploymentRow
         {
             Model = request.Model!,
@@ -78,7 +78,8 @@ public sealed class DeploymentStore(IDbContextFactory<MonitorDbContext> factory,
     }
 
     /// <summary>A traffic step, promote, rollback or finish; refused (naming the field) when it does not fit the deployment.</summary>
-    public async Task<DeploymentChange> ApplyAsync(long id, DeploymentAction action, int? trafficPercent, string? note, string actor, CancellationToken ct)
+    public async Task<DeploymentChange> ApplyAsync(
+        long id, DeploymentAction action, int? trafficPercent, string? note, string actor, CancellationToken ct, DateTimeOffset? at = null)
     {
         if (DeploymentValidator.NoteProblem(note) is { } noteProblem)
         {
@@ -95,7 +96,7 @@ public sealed class DeploymentStore(IDbContextFactory<MonitorDbContext> factory,
             return refused;
         }
         var before = row.Describe();
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = (at ?? time.GetUtcNow()).ToUnixTimeMilliseconds();
         switch (action)
         {
             case DeploymentAction.Traffic:

@@ -48,8 +48,34 @@ const toApexAnnotations = annotations => ({
     })),
     xaxis: (annotations ?? []).filter(a => a.kind !== "threshold").map(a => a.kind === "period"
         ? { x: a.from, x2: a.to, fillColor: a.color ?? "#e53935", opacity: 0.12, label: { text: a.label } }
-        : { x: a.from, borderColor: a.color ?? "#1e88e5", label: { text: a.label, orientation: "horizontal" } }),
+        : {
+            x: a.from, borderColor: a.color ?? "#1e88e5", strokeDashArray: 0,
+            label: {
+                text: a.label, orientation: "horizontal", borderColor: a.color ?? "#1e88e5",
+                style: { background: a.color ?? "#1e88e5", color: "#fff", cssClass: "md-marker-label" },
+                mouseEnter: (_, event) => showTip(a.detail ?? a.label, event),
+                mouseLeave: hideTip,
+            },
+        }),
 });
+
+// Hovering a marker's label shows its detail (who, what, when) in a small tip; text only, never HTML.
+let tip = null;
+function showTip(text, event) {
+    if (!tip) {
+        tip = document.createElement("div");
+        tip.className = "md-annotation-tip";
+        tip.setAttribute("data-testid", "annotation-tip");
+        document.body.appendChild(tip);
+    }
+    tip.textContent = text;
+    tip.style.left = `${event.pageX + 12}px`;
+    tip.style.top = `${event.pageY + 12}px`;
+    tip.style.display = "block";
+}
+function hideTip() {
+    if (tip) tip.style.display = "none";
+}
 
 // ApexCharts keeps its light text and grid colours when only the theme mode changes, so set them explicitly.
 const themeOptions = dark => ({
@@ -172,4 +198,40 @@ export function dispose(element) {
     if (!entry) return;
     entry.chart.destroy();
     charts.delete(element);
+}
+
+// Histograms (the Drift page): two distributions side by side as grouped bars over shared bins.
+function barOptions(config) {
+    return {
+        chart: {
+            type: "bar", height: config.height, background: "transparent", fontFamily: "inherit",
+            foreColor: config.dark ? "#c8c8d0" : "#373d3f", animations: { enabled: false }, toolbar: { show: false },
+        },
+        theme: { mode: config.dark ? "dark" : "light" },
+        grid: { borderColor: config.dark ? "#3a3a44" : "#e0e0e0" },
+        plotOptions: { bar: { columnWidth: "85%" } },
+        dataLabels: { enabled: false },
+        series: config.series.map(s => ({ name: escapeHtml(s.name), data: s.values })),
+        colors: config.series.map((s, i) => s.color ?? defaultColors[i % defaultColors.length]),
+        xaxis: { categories: config.labels, title: { text: config.xTitle ?? "" }, labels: { rotate: -45, hideOverlappingLabels: true } },
+        yaxis: { title: { text: config.unit ?? "" }, labels: { formatter: formatNumber }, min: 0 },
+        legend: { show: true, position: "top", horizontalAlign: "left" },
+        tooltip: { theme: config.dark ? "dark" : "light", y: { formatter: v => formatNumber(v) + (config.unit ? ` ${config.unit}` : "") } },
+        noData: { text: "No values in these windows" },
+    };
+}
+
+export function createBars(element, config) {
+    if (!element || typeof ApexCharts === "undefined") return false;
+    const chart = new ApexCharts(element, barOptions(config));
+    chart.render();
+    charts.set(element, { chart, state: {}, config });
+    return true;
+}
+
+export function replaceBars(element, config) {
+    const entry = charts.get(element);
+    if (!entry) return;
+    entry.config = config;
+    entry.chart.updateOptions(barOptions(config), true, false);
 }

@@ -1,0 +1,34 @@
+namespace MonitorDashboard.Drift;
+
+/// <summary>Wire names of drift settings and the metric names drift scores are stored under.</summary>
+public static class DriftWire
+{
+    public const string MetricPrefix = "drift_";
+
+    public static string ToWire(this DriftReference reference) => reference switch
+    {
+        DriftReference.PreviousDay => "previous-day",
+        DriftReference.PreviousWeek => "previous-week",
+        DriftReference.Pinned => "pinned",
+        _ => "preceding",
+    };
+
+    public static bool TryParseReference(string? text, out DriftReference reference)
+    {
+        foreach (var candidate in Enum.GetValues<DriftReference>())
+        {
+            if (string.Equals(candidate.ToWire(), text, StringComparison.OrdinalIgnoreCase))
+            {
+                reference = candidate;
+                return true;
+            }
+        }
+        reference = DriftReference.Preceding;
+        return false;
+    }
+
+    /// <summary>The metric a drift score of <paramref name="metric"/> is stored as, e.g. <c>drift_input_length</c>.</summary>
+    public static string ScoreMetric(string metric) => MetricPrefix + metric;
+
+    public static bool IsScoreMetric(string metric) => metric.StartsWith(MetricPrefix, StringComparison.Ordinal);
+}

@@ -22,18 +22,24 @@ public static class HodgesLehmann
         {
             throw new ArgumentException("Both samples need at least one value.");
         }
-        var z = StandardNormal.TwoSidedCritical(confidence);
+        return EstimateSorted(Quantiles.Sorted(baseline), Quantiles.Sorted(candidate), confidence);
+    }
 
-        var differences = new PairwiseDifferences(Quantiles.Sorted(candidate), Quantiles.Sorted(baseline));
+    internal static HodgesLehmannResult EstimateSorted(double[] baseline, double[] candidate, double confidence = 0.95)
+    {
+        var z = StandardNormal.TwoSidedCritical(confidence);
+        var differences = new PairwiseDifferences(candidate, baseline);
         var count = differences.Count;
         var shift = count % 2 == 1
             ? differences.Select((count + 1) / 2)
-            : (differences.Select(count / 2) + differences.Select(count / 2 + 1)) / 2;
+            : Average(differences.SelectWithNext(count / 2));
 
-        double n1 = baseline.Count, n2 = candidate.Count;
+        double n1 = baseline.Length, n2 = candidate.Length;
         var c = (long)Math.Floor(count / 2.0 - z * Math.Sqrt(n1 * n2 * (n1 + n2 + 1) / 12));
         // Samples too small for the requested confidence: report the whole range rather than a false precision.
         c = Math.Max(c, 1);
         return new HodgesLehmannResult(shift, differences.Select(c), differences.Select(count + 1 - c));
     }
+
+    private static double Average((double First, double Second) pair) => (pair.First + pair.Second) / 2;
 }

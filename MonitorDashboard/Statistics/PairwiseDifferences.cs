@@ -98,6 +98,28 @@ internal sealed class PairwiseDifferences
         return remaining[(int)(k - below - 1)];
     }
 
+    /// <summary>The k-th smallest difference and the (k + 1)-th, for the median of an even count, in one selection.</summary>
+    public (double Kth, double Next) SelectWithNext(long k)
+    {
+        var kth = Select(k);
+        if (k >= Count)
+        {
+            return (kth, kth);
+        }
+        CountAtMost(kth, strict: false, _countLessOrEqual);
+        long atMost = 0;
+        var next = double.PositiveInfinity;
+        for (var r = 0; r < _ascending.Length; r++)
+        {
+            atMost += _countLessOrEqual[r];
+            if (_countLessOrEqual[r] < _descending.Length)
+            {
+                next = Math.Min(next, At(r, _countLessOrEqual[r]));
+            }
+        }
+        return (kth, atMost > k ? kth : next);
+    }
+
     private double ActiveElement(long index)
     {
         for (var r = 0; r < _ascending.Length; r++)

@@ -30,9 +30,14 @@ public static class Quantiles
 
     public static double Median(IReadOnlyList<double> sortedValues) => Of(sortedValues, 0.5);
 
+    /// <summary>A sorted copy. NaN has no rank or order, so it is refused rather than silently sorted first.</summary>
     internal static double[] Sorted(IReadOnlyList<double> values)
     {
         var copy = values.ToArray();
+        if (Array.Exists(copy, double.IsNaN))
+        {
+            throw new ArgumentException("Values must not be NaN.", nameof(values));
+        }
         Array.Sort(copy);
         return copy;
     }

@@ -25,7 +25,7 @@ internal static class SampleMetricJudge
         var candidate = Quantiles.Sorted(candidateValues);
         var baselineMedian = Quantiles.Median(baseline);
         var candidateMedian = Quantiles.Median(candidate);
-        var shift = HodgesLehmann.Estimate(baseline, candidate);
+        var shift = HodgesLehmann.EstimateSorted(baseline, candidate);
         double? relative = baselineMedian != 0 ? shift.Shift / Math.Abs(baselineMedian) : null;
         var summary = $"median {CanaryFormat.Number(candidateMedian)} vs {CanaryFormat.Number(baselineMedian)} "
             + $"(HL {CanaryFormat.Signed(shift.Shift)} {CanaryFormat.Interval(shift.Lower, shift.Upper)})";
@@ -39,7 +39,7 @@ internal static class SampleMetricJudge
         foreach (var upper in WorseSides(metric.Direction))
         {
             var scaled = Scale(candidate, upper ? 1 / (1 + margin) : 1 / (1 - margin));
-            var location = MannWhitney.Test(baseline, scaled);
+            var location = MannWhitney.TestSorted(baseline, scaled);
             if ((upper ? location.Z > 0 : location.Z < 0) && AlwaysValid.Rejects(location.Z, effectiveN, options.Tau, alpha))
             {
                 worse = $"{change} ({summary}), beyond the allowed {CanaryFormat.Percent(margin)}";
@@ -87,7 +87,7 @@ internal static class SampleMetricJudge
     private static bool IsBetter(
         MetricDirection direction, double[] baseline, double[] candidate, double effectiveN, double alpha, double tau)
     {
-        var z = MannWhitney.Test(baseline, candidate).Z;
+        var z = MannWhitney.TestSorted(baseline, candidate).Z;
         var betterSign = direction == MetricDirection.HigherIsWorse ? z < 0 : z > 0;
         return betterSign && AlwaysValid.Rejects(z, effectiveN, tau, alpha);
     }

@@ -21,6 +21,9 @@ public sealed class DemoPipelineSimulator(Random random, int peakRequestsPerSeco
     /// <summary>The candidate's share of <c>asr</c> traffic, set by the demo roll-out (null: the configured share; 0: no candidate traffic).</summary>
     public double? AsrCandidateShare { get; set; }
 
+    /// <summary>Whether incidents start at random (off while the demo back-fills its scripted hour).</summary>
+    public bool RandomIncidents { get; set; } = true;
+
     /// <summary>How much slower the <c>asr</c> candidate is than usual (a bad roll-out step makes it 1.8).</summary>
     public double CandidateLatencyFactor { get; set; } = 1;
 
@@ -114,7 +117,7 @@ public sealed class DemoPipelineSimulator(Random random, int peakRequestsPerSeco
             _incident = DemoIncident.None;
         }
         // about one incident every 15 minutes, each lasting 1.5 to 4 minutes
-        if (_incident == DemoIncident.None && random.NextDouble() < seconds / 900.0)
+        if (RandomIncidents && _incident == DemoIncident.None && random.NextDouble() < seconds / 900.0)
         {
             _incident = (DemoIncident)random.Next(1, 4);
             _incidentEndsMs = nowMs + random.Next(90, 240) * 1000L;

@@ -88,6 +88,7 @@ public sealed class DemoTrafficService(
         var driftFrom = (start + ScriptedDrift.From).ToUnixTimeMilliseconds();
         var driftTo = (start + ScriptedDrift.To).ToUnixTimeMilliseconds();
         var now = start.ToUnixTimeMilliseconds();
+        simulator.RandomIncidents = false; // the back-filled hour tells exactly the scripted story
         for (var t = now - (long)BackfillRange.TotalMilliseconds; t < now && !stoppingToken.IsCancellationRequested; t += BackfillStepSeconds * 1000)
         {
             var at = DateTimeOffset.FromUnixTimeMilliseconds(t);
@@ -100,6 +101,7 @@ public sealed class DemoTrafficService(
             await SendAsync(simulator.Tick(t, BackfillStepSeconds));
             await predictions.InsertAsync(shadow.Next(t, 2), stoppingToken);
         }
+        simulator.RandomIncidents = true;
         // The drift monitor's score for each minute of the back-filled hour, as if it had been running.
         for (var at = start - BackfillRange + TimeSpan.FromMinutes(10); at < start; at += TimeSpan.FromMinutes(1))
         {

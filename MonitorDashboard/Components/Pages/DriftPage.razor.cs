@@ -98,5 +98,7 @@ public partial class DriftPage
 
     private static string Format(double? value) => value is { } v ? v.ToString(v != 0 && Math.Abs(v) < 0.001 ? "0.###e0" : "0.####", CultureInfo.InvariantCulture) : "—";
 
+    private string Clock(DateTimeOffset at) => BrowserTime.ToLocal(at).ToString("HH:mm", CultureInfo.InvariantCulture);
+
     protected override void DisposeCore() => _refresher?.Dispose();
 }

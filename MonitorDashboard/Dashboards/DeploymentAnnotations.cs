@@ -23,12 +23,12 @@ public sealed class DeploymentAnnotations(DeploymentStore deployments)
         _ => $"{deployment.Version} {change.Action.ToWire()}",
     };
 
-    /// <summary>Who, what and when, in UTC (the chart's axis shows the viewer's zone).</summary>
+    /// <summary>Who and what; the chart adds when, in the viewer's time zone.</summary>
     public static string Detail(Deployment deployment, DeploymentEvent change) =>
         $"{deployment.Model}/{deployment.Stage} {deployment.Version}" +
         (deployment.BaselineVersion is { } baseline ? $" vs {baseline}" : "") +
         $": {change.Action.ToWire()}" + (change.TrafficPercent is { } traffic ? $" to {traffic}%" : "") +
-        $" by {change.By} at {change.At:yyyy-MM-dd HH:mm:ss} UTC" + (string.IsNullOrWhiteSpace(change.Note) ? "" : $" — {change.Note}");
+        $" by {change.By}" + (string.IsNullOrWhiteSpace(change.Note) ? "" : $" — {change.Note}");
 
     public static string ColorOf(DeploymentAction action) => action switch
     {

@@ -1,3 +1,5 @@
+using MonitorDashboard.Drift;
+
 namespace MonitorDashboard.Dashboards;
 
 /// <summary>
@@ -26,7 +28,11 @@ public static class MetricCatalog
     }.ToDictionary(d => d.Name);
 
     public static MetricDefinition For(string name) =>
-        Known.TryGetValue(name, out var definition) ? definition : new MetricDefinition(name, name, "", [BucketStat.Avg]);
+        Known.TryGetValue(name, out var definition) ? definition
+        // Drift scores (KS distance over its threshold): charted after the metrics they watch, their peak per bucket.
+        : DriftWire.IsScoreMetric(name) ? new MetricDefinition(name, $"Drift of {For(name[DriftWire.MetricPrefix.Length..]).Title.ToLowerInvariant()}",
+            "score (above 1: drifted)", [BucketStat.Max], Order: 90)
+        : new MetricDefinition(name, name, "", [BucketStat.Avg]);
 
     public static bool IsKnown(string name) => Known.ContainsKey(name);
 }

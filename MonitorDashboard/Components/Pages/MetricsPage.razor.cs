@@ -15,6 +15,7 @@ public partial class MetricsPage : IDisposable
 {
     private static readonly TimeSpan FullReloadInterval = TimeSpan.FromSeconds(5);
     private static readonly IReadOnlyList<ChartAnnotation> NoAnnotations = [];
+    private static readonly IReadOnlyList<ChartAnnotation> DriftThreshold = [ChartAnnotation.Threshold(1, "drifted above 1", "#e53935")];
     private readonly Dictionary<string, MetricChartCard> _cards = [];
     private IReadOnlyList<SeriesInfo>? _series;
     private IReadOnlyList<MetricPanel>? _panels;
@@ -79,7 +80,8 @@ public partial class MetricsPage : IDisposable
         var markers = await DeploymentAnnotations.ForPageAsync(_filter, from, now, _loading.Token);
         // Deployment markers go on every chart of the model and stage; alarm lines only on the metric they watch.
         _annotations = (_panels ?? []).ToDictionary(p => p.Definition.Name,
-            p => (IReadOnlyList<ChartAnnotation>)[.. alarms.GetValueOrDefault(p.Definition.Name) ?? NoAnnotations, .. markers]);
+            p => (IReadOnlyList<ChartAnnotation>)[.. alarms.GetValueOrDefault(p.Definition.Name) ?? NoAnnotations, .. markers,
+                .. Drift.DriftWire.IsScoreMetric(p.Definition.Name) ? DriftThreshold : NoAnnotations]);
     }
 
     protected override async Task OnInitializedAsync()

@@ -41,25 +41,24 @@ const styleOptions = series => ({
     colors: series.map((s, i) => s.color ?? defaultColors[i % defaultColors.length]),
 });
 
+// Markers are numbered in their label's class, so the detail (who, what, when) can be found again after every redraw.
 const toApexAnnotations = annotations => ({
     yaxis: (annotations ?? []).filter(a => a.kind === "threshold").map(a => ({
         y: a.value, borderColor: a.color ?? "#e53935", strokeDashArray: 6,
         label: { text: a.label, borderColor: "transparent", style: { background: a.color ?? "#e53935", color: "#fff" } },
     })),
-    xaxis: (annotations ?? []).filter(a => a.kind !== "threshold").map(a => a.kind === "period"
+    xaxis: (annotations ?? []).filter(a => a.kind !== "threshold").map((a, i) => a.kind === "period"
         ? { x: a.from, x2: a.to, fillColor: a.color ?? "#e53935", opacity: 0.12, label: { text: a.label } }
         : {
             x: a.from, borderColor: a.color ?? "#1e88e5", strokeDashArray: 0,
             label: {
                 text: a.label, orientation: "horizontal", borderColor: a.color ?? "#1e88e5",
-                style: { background: a.color ?? "#1e88e5", color: "#fff", cssClass: "md-marker-label" },
-                mouseEnter: (_, event) => showTip(a.detail ?? a.label, event),
-                mouseLeave: hideTip,
+                style: { background: a.color ?? "#1e88e5", color: "#fff", cssClass: `md-marker-label md-marker-${i}` },
             },
         }),
 });
 
-// Hovering a marker's label shows its detail (who, what, when) in a small tip; text only, never HTML.
+// Hovering a marker's label shows its detail in a small tip (text only, never HTML); a <title> serves screen readers.
 let tip = null;
 function showTip(text, event) {
     if (!tip) {
@@ -75,6 +74,20 @@ function showTip(text, event) {
 }
 function hideTip() {
     if (tip) tip.style.display = "none";
+}
+function wireMarkerTips(element, annotations) {
+    (annotations ?? []).filter(a => a.kind !== "threshold").forEach((a, i) => {
+        if (a.kind !== "marker") return;
+        const label = element.querySelector(`.md-marker-${i}`);
+        if (!label || label.dataset.tip) return;
+        const detail = `${a.detail ?? a.label} (${new Date(a.from).toLocaleString()})`;
+        label.dataset.tip = "1";
+        const title = document.createElementNS("http://www.w3.org/2000/svg", "title");
+        title.textContent = detail;
+        label.appendChild(title);
+        label.addEventListener("mouseenter", event => showTip(detail, event));
+        label.addEventListener("mouseleave", hideTip);
+    });
 }
 
 // ApexCharts keeps its light text and grid colours when only the theme mode changes, so set them explicitly.
@@ -118,6 +131,11 @@ function optionsFor(config, state) {
             foreColor: config.dark ? "#c8c8d0" : "#373d3f",
             animations: { enabled: false }, toolbar: { show: false }, zoom: { enabled: false },
             sparkline: { enabled: config.sparkline },
+            // Annotations are drawn anew on every update: hook the marker tips up again each time.
+            events: {
+                mounted: chart => wireMarkerTips(chart.el, state.annotations),
+                updated: chart => wireMarkerTips(chart.el, state.annotations),
+            },
         },
         theme: { mode: config.dark ? "dark" : "light" },
         grid: { borderColor: config.dark ? "#3a3a44" : "#e0e0e0", padding: { left: 8, right: 8 } },

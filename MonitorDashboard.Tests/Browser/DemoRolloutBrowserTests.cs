@@ -45,6 +45,12 @@ public sealed class DemoRolloutBrowserTests(BrowserFixture browser) : BrowserTes
         await Assertions.Expect(latencyRow).ToContainTextAsync("p95");
         await Assertions.Expect(latencyRow.GetByTestId("verdict-latency_ms")).ToHaveTextAsync(new Regex("pass|better|worse"));
         await Assertions.Expect(page.GetByTestId("events-table")).ToContainTextAsync("demo-cd");
+
+        // Every deployment step is a marker on the chart; its label tells who did what, and when.
+        var marker = page.Locator(".md-marker-label").Last;
+        await Assertions.Expect(marker).ToHaveTextAsync("v2 25%");
+        await marker.HoverAsync();
+        await Assertions.Expect(page.GetByTestId("annotation-tip")).ToContainTextAsync("traffic to 25% by demo-cd");
     }
 
     [Fact]

@@ -58,7 +58,7 @@ const toApexAnnotations = annotations => ({
         }),
 });
 
-// Hovering a marker's label shows its detail in a small tip (text only, never HTML); a <title> serves screen readers.
+// Hovering a marker's label shows its detail in a small tip (text only, never HTML); aria-label serves screen readers.
 let tip = null;
 function showTip(text, event) {
     if (!tip) {
@@ -82,9 +82,7 @@ function wireMarkerTips(element, annotations) {
         if (!label || label.dataset.tip) return;
         const detail = `${a.detail ?? a.label} (${new Date(a.from).toLocaleString()})`;
         label.dataset.tip = "1";
-        const title = document.createElementNS("http://www.w3.org/2000/svg", "title");
-        title.textContent = detail;
-        label.appendChild(title);
+        label.setAttribute("aria-label", detail);
         label.addEventListener("mouseenter", event => showTip(detail, event));
         label.addEventListener("mouseleave", hideTip);
     });

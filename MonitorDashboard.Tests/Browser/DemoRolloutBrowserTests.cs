@@ -54,11 +54,20 @@ public sealed class DemoRolloutBrowserTests(BrowserFixture browser) : BrowserTes
     }
 
     [Fact]
-    public async Task DeploymentDetail_LeadRollsBackWithANote_StatusAndHistoryShowIt()
+    public async Task DeploymentDetail_LeadSetsADirectionThenRollsBackWithANote_BothAreKept()
     {
         var page = await OpenAsync("deployments");
-        await page.GetByTestId("active-table").GetByTestId("open-deployment").ClickAsync(new() { Timeout = 60_000 });
+        // Once the back-filled story is in (the first canary rolled back), the second one is the active candidate.
+        await Assertions.Expect(page.GetByTestId("history-table")).ToContainTextAsync("latency_ms worse", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("active-table").GetByTestId("traffic")).ToHaveTextAsync("25 %", new() { Timeout = 60_000 });
+        await page.GetByTestId("active-table").GetByTestId("open-deployment").ClickAsync();
         await Assertions.Expect(page.GetByTestId("deployment-status")).ToHaveTextAsync("active", new() { Timeout = 30_000 });
+
+        await page.GetByTestId("direction-memory_mb").SelectOptionAsync("two-sided");
+        await Assertions.Expect(page.GetByText("memory_mb: two-sided from now on")).ToBeVisibleAsync();
+        using var client = App.CreateRealClient();
+        var directions = await (await client.GetAsync("/api/v1/metrics/directions")).ReadJsonAsync();
+        Assert.Equal("two-sided", directions.GetProperty("memory_mb").GetString());
 
         await page.GetByLabel("Note (why)").FillAsync("p99 too high for the night shift");
         await page.GetByTestId("rollback").ClickAsync();

@@ -7,7 +7,7 @@ namespace MonitorDashboard.Dashboards;
 /// <summary>Loads what the Deployments pages show and carries out the buttons a lead presses there.</summary>
 public sealed class DeploymentBoardService(
     DeploymentStore deployments, DeploymentService actions, CanaryAnalysisService analysis, CanaryReports reports,
-    MetricPanelService panels, DeploymentAnnotations markers)
+    MetricPanelService panels, DeploymentAnnotations markers, MetricDirectionStore directions)
 {
     public const string ChartMetric = "latency_ms";
     private static readonly TimeSpan ChartLeadIn = TimeSpan.FromMinutes(15);
@@ -37,6 +37,10 @@ public sealed class DeploymentBoardService(
         }
         return report;
     }
+
+    /// <summary>A lead says which way a metric gets worse (saved and audited); later analyses judge it that way.</summary>
+    public Task SetDirectionAsync(string metric, MetricDirection direction, string actor, CancellationToken cancellationToken) =>
+        directions.SetAsync(metric, direction.ToWire(), actor, cancellationToken);
 
     public Task<DeploymentChange> ApplyAsync(long id, DeploymentAction action, int? trafficPercent, string? note, string actor, CancellationToken cancellationToken) =>
         actions.ApplyAsync(id, action, trafficPercent, note, actor, cancellationToken);

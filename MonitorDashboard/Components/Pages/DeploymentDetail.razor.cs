@@ -91,6 +91,18 @@ public partial class DeploymentDetail
         }
     }
 
+    private async Task SetDirectionAsync(string metric, string? wire)
+    {
+        if (!MetricDirectionWire.TryParse(wire, out var direction))
+        {
+            return;
+        }
+        var user = (await Authentication).User.Identity?.Name ?? "unknown";
+        await Board.SetDirectionAsync(metric, direction, user, CancellationToken.None);
+        Snackbar.Add($"{metric}: {direction.ToWire()} from now on", MudBlazor.Severity.Success);
+        await LoadAsync(resetInputs: false);
+    }
+
     private static MudBlazor.Severity AlertSeverity(string recommendation) => recommendation switch
     {
         "rollback" => MudBlazor.Severity.Error,

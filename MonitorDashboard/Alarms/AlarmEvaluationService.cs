@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
+using MonitorDashboard.Hosting;
 
 namespace MonitorDashboard.Alarms;
 
@@ -15,28 +16,17 @@ public sealed class AlarmEvaluationService(
     AlarmWebhookSender webhooks,
     IOptions<AlarmOptions> options,
     TimeProvider time,
-    ILogger<AlarmEvaluationService> logger) : BackgroundService
+    ILogger<AlarmEvaluationService> logger) : PeriodicBackgroundService(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.EvaluationSeconds), time);
-        do
-        {
-            try
-            {
-                await RunCycleAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Alarm evaluation cycle failed; retrying next interval");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.EvaluationSeconds);
+
+    protected override string WorkName => "Alarm evaluation cycle";
+
+    protected override Task RunRoundAsync(CancellationToken stoppingToken) => RunCycleAsync(stoppingToken);
 
     public async Task RunCycleAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var previous = await states.LoadAsync(cancellationToken);
         var enabled = (await rules.ListAsync(cancellationToken)).Where(r => r.Enabled).ToList();
         var outcomes = new List<AlarmRuleOutcome>(enabled.Count);

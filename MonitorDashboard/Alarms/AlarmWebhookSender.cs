@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using MonitorDashboard.Webhooks;
 
 namespace MonitorDashboard.Alarms;
 
@@ -18,19 +19,7 @@ public sealed class AlarmWebhookSender(IHttpClientFactory clients, AlarmRuleStor
     {
         await foreach (var (ruleId, url, payload) in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            string? error = null;
-            try
-            {
-                using var response = await clients.CreateClient(ClientName).PostAsJsonAsync(url, payload, stoppingToken);
-                if (!response.IsSuccessStatusCode)
-                {
-                    error = $"HTTP {(int)response.StatusCode} from the receiver";
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException)
-            {
-                error = ex.Message;
-            }
+            var error = await WebhookPoster.PostAsync(clients.CreateClient(ClientName), url, payload, stoppingToken);
             if (error is not null)
             {
                 logger.LogWarning("Webhook of alarm rule {RuleId} failed after retries: {Error}", ruleId, error);

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Storage.Deployments;
+using MonitorDashboard.Webhooks;
 
 namespace MonitorDashboard.Deployments;
 
@@ -29,20 +30,7 @@ public sealed class DeploymentWebhookSender(
     {
         await foreach (var (deploymentId, url, payload) in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            string? error = null;
-            try
-            {
-                using var response = await clients.CreateClient(ClientName).PostAsJsonAsync(url, payload, stoppingToken);
-                if (!response.IsSuccessStatusCode)
-                {
-                    error = $"HTTP {(int)response.StatusCode} from {url}";
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // refused connections, timeouts, an open circuit: all mean the hook did not hear of this step
-                error = $"{url}: {ex.Message}";
-            }
+            var error = await WebhookPoster.PostAsync(clients.CreateClient(ClientName), url, payload, stoppingToken);
             if (error is not null)
             {
                 logger.LogWarning("Webhook of deployment {DeploymentId} ({Action}) failed after retries: {Error}", deploymentId, payload.Action, error);

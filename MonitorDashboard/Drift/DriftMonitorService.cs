@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
+using MonitorDashboard.Hosting;
 using MonitorDashboard.Ingestion;
 using MonitorDashboard.Storage;
 
@@ -17,23 +18,15 @@ public sealed class DriftMonitorService(
     IngestionQueue queue,
     IOptions<DriftOptions> options,
     TimeProvider time,
-    ILogger<DriftMonitorService> logger) : BackgroundService
+    ILogger<DriftMonitorService> logger) : PeriodicBackgroundService(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.EvaluationSeconds), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunCycleAsync(time.GetUtcNow(), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Drift evaluation cycle failed; retrying next interval");
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.EvaluationSeconds);
+
+    protected override string WorkName => "Drift evaluation cycle";
+
+    protected override bool RunAtStart => false;
+
+    protected override Task RunRoundAsync(CancellationToken stoppingToken) => RunCycleAsync(Time.GetUtcNow(), stoppingToken);
 
     /// <summary>Scores every watched series as of <paramref name="now"/> (the demo back-fills history this way) and stores the scores.</summary>
     public async Task<int> RunCycleAsync(DateTimeOffset now, CancellationToken cancellationToken)

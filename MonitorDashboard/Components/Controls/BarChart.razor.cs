@@ -42,20 +42,5 @@ public sealed partial class BarChart : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_module is null)
-        {
-            return;
-        }
-        try
-        {
-            await _module.InvokeVoidAsync("dispose", _element);
-            await _module.DisposeAsync();
-        }
-        catch (JSDisconnectedException)
-        {
-            // circuit gone: the browser already dropped the chart
-        }
-    }
+    public ValueTask DisposeAsync() => ChartModule.DisposeAsync(_module, _element);
 }

@@ -171,21 +171,9 @@ public sealed partial class LineChart : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         _disposed = true;
-        if (_module is null)
-        {
-            return;
-        }
-        try
-        {
-            await _module.InvokeVoidAsync("dispose", _element);
-            await _module.DisposeAsync();
-        }
-        catch (JSDisconnectedException)
-        {
-            // circuit gone: the browser already dropped the chart
-        }
+        return ChartModule.DisposeAsync(_module, _element);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
+using MonitorDashboard.Hosting;
 using MonitorDashboard.Ingestion;
 using MonitorDashboard.Storage.Deployments;
 
@@ -17,26 +18,15 @@ public sealed class CanaryMonitorService(
     IngestionQueue queue,
     IOptions<CanaryOptions> options,
     TimeProvider time,
-    ILogger<CanaryMonitorService> logger) : BackgroundService
+    ILogger<CanaryMonitorService> logger) : PeriodicBackgroundService(time, logger)
 {
     public const string VerdictMetric = "canary_verdict";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.EvaluationSeconds), time);
-        do
-        {
-            try
-            {
-                await RunCycleAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Canary analysis cycle failed; retrying next interval");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.EvaluationSeconds);
+
+    protected override string WorkName => "Canary analysis cycle";
+
+    protected override Task RunRoundAsync(CancellationToken stoppingToken) => RunCycleAsync(stoppingToken);
 
     public async Task RunCycleAsync(CancellationToken cancellationToken)
     {

@@ -1,13 +1,13 @@
 namespace MonitorDashboard.Deployments.Canary;
 
-/// <summary>Wire names of <see cref="MetricDirection"/>: <c>higher-is-worse</c>, <c>higher-is-better</c>, <c>two-sided</c>.</summary>
+/// <summary>The enum the judge uses, to and from the wire names the API and store keep (<see cref="MetricDirections"/>).</summary>
 public static class MetricDirectionWire
 {
     public static string ToWire(this MetricDirection direction) => direction switch
     {
-        MetricDirection.HigherIsWorse => "higher-is-worse",
-        MetricDirection.HigherIsBetter => "higher-is-better",
-        _ => "two-sided",
+        MetricDirection.HigherIsWorse => MetricDirections.HigherIsWorse,
+        MetricDirection.HigherIsBetter => MetricDirections.HigherIsBetter,
+        _ => MetricDirections.TwoSided,
     };
 
     public static bool TryParse(string? text, out MetricDirection direction)

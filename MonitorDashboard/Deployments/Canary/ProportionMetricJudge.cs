@@ -39,33 +39,14 @@ internal static class ProportionMetricJudge
             if ((upper ? z > 0 : z < 0) && AlwaysValid.Rejects(z, effectiveN, options.Tau, alpha))
             {
                 worse = $"{change} ({summary}), beyond the allowed {CanaryFormat.Percent(margin)}";
-                if (metric.Direction == MetricDirection.TwoSided)
-                {
-                    worse += "; the metric has no direction yet, so this change counts as worse until a lead sets one";
-                }
                 break;
             }
         }
 
-        var verdict = CanaryVerdict.Pass;
-        string reason;
-        if (worse is not null)
-        {
-            verdict = CanaryVerdict.Worse;
-            reason = worse;
-        }
-        else if (metric.Direction != MetricDirection.TwoSided
-            && (metric.Direction == MetricDirection.HigherIsWorse ? compared.Z < 0 : compared.Z > 0)
-            && AlwaysValid.Rejects(compared.Z, effectiveN, options.Tau, alpha))
-        {
-            verdict = CanaryVerdict.Better;
-            reason = $"{change} ({summary}): significantly better";
-        }
-        else
-        {
-            reason = $"no significant change beyond the allowed {CanaryFormat.Percent(margin)}: {summary}";
-        }
-
+        var (verdict, reason) = VerdictWording.Decide(metric.Direction, worse,
+            () => (metric.Direction == MetricDirection.HigherIsWorse ? compared.Z < 0 : compared.Z > 0)
+                && AlwaysValid.Rejects(compared.Z, effectiveN, options.Tau, alpha),
+            change, summary, margin);
         return new CanaryMetricResult(metric.Name, verdict, baseline.Trials, candidate.Trials, compared.Difference,
             [compared.Lower, compared.Upper], relative, reason, metric.Critical, compared.BaselineRate, compared.CandidateRate);
     }

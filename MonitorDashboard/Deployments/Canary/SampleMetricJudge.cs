@@ -47,31 +47,12 @@ internal static class SampleMetricJudge
             worse ??= SampleTailTest.FindWorse(baseline, candidate, scaled, upper, alpha, options.Tau);
             if (worse is not null)
             {
-                if (metric.Direction == MetricDirection.TwoSided)
-                {
-                    worse += "; the metric has no direction yet, so this change counts as worse until a lead sets one";
-                }
                 break;
             }
         }
 
-        var verdict = CanaryVerdict.Pass;
-        string reason;
-        if (worse is not null)
-        {
-            verdict = CanaryVerdict.Worse;
-            reason = worse;
-        }
-        else if (metric.Direction != MetricDirection.TwoSided && IsBetter(metric.Direction, baseline, candidate, effectiveN, alpha, options.Tau))
-        {
-            verdict = CanaryVerdict.Better;
-            reason = $"{change} ({summary}): significantly better";
-        }
-        else
-        {
-            reason = $"no significant change beyond the allowed {CanaryFormat.Percent(margin)}: {summary}";
-        }
-
+        var (verdict, reason) = VerdictWording.Decide(metric.Direction, worse,
+            () => IsBetter(metric.Direction, baseline, candidate, effectiveN, alpha, options.Tau), change, summary, margin);
         return new CanaryMetricResult(metric.Name, verdict, baseline.Length, candidate.Length, shift.Shift,
             [shift.Lower, shift.Upper], relative, reason, metric.Critical, baselineMedian, candidateMedian);
     }

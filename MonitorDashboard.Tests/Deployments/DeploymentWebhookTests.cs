@@ -81,7 +81,10 @@ public sealed class DeploymentWebhookTests : IAsyncLifetime
 
         await Eventually.TrueAsync(async () => (await _client.GetDeploymentAsync(id)).GetProperty("lastWebhookError").ValueKind == JsonValueKind.String,
             TimeSpan.FromSeconds(30), "the failed call is stored on the deployment");
-        Assert.Contains(_closedPortUrl, (await _client.GetDeploymentAsync(id)).Text("lastWebhookError"));
+        var error = (await _client.GetDeploymentAsync(id)).Text("lastWebhookError");
+        Assert.Contains("refused", error, StringComparison.OrdinalIgnoreCase);
+        // Hook URLs often carry a token, and every viewer sees this error: the URL itself is never shown.
+        Assert.DoesNotContain(_closedPortUrl, error);
     }
 
     /// <summary>The next payload with <paramref name="action"/>; the start and earlier steps come first.</summary>

@@ -36,7 +36,7 @@ public sealed class RollupSavingTests : IAsyncDisposable
         }
         // Twelve hours as one bucket is read from minute rollups, except the newest seconds.
         await Eventually.TrueAsync(async () => await CountLastTwelveHoursAsync() == 100,
-            TimeSpan.FromSeconds(10), "the idle writer saves the rollups of all 100 points");
+            TimeSpan.FromSeconds(30), "the idle writer saves the rollups of all 100 points");
         Assert.Equal(2, _app.CountRows("Rollups")); // one minute, one hour
     }
 

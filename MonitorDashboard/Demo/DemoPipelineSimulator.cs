@@ -93,7 +93,8 @@ public sealed class DemoPipelineSimulator(Random random, int peakRequestsPerSeco
         Add(MetricKind.Software, "error_rate", Rate(0.004));
 
         // input
-        Add(MetricKind.Input, "input_volume", (double)requests / seconds);
+        // the arrival rate itself, not whole requests per tick: per-second and per-15-second ticks then look alike
+        Add(MetricKind.Input, "input_volume", qps);
         Add(MetricKind.Input, "missing_fraction", Rate(_incident == DemoIncident.MissingValueSurge && !isAsr ? 0.18 : 0.01));
 
         // output: what users did with the answer

@@ -81,7 +81,7 @@ public partial class MetricsPage : IDisposable
         // Deployment markers go on every chart of the model and stage; alarm lines only on the metric they watch.
         _annotations = (_panels ?? []).ToDictionary(p => p.Definition.Name,
             p => (IReadOnlyList<ChartAnnotation>)[.. alarms.GetValueOrDefault(p.Definition.Name) ?? NoAnnotations, .. markers,
-                .. Drift.DriftWire.IsScoreMetric(p.Definition.Name) ? DriftThreshold : NoAnnotations]);
+                .. Drift.DriftWire.IsScoreMetric(p.Definition.Name) && !alarms.ContainsKey(p.Definition.Name) ? DriftThreshold : NoAnnotations]);
     }
 
     protected override async Task OnInitializedAsync()

@@ -12,8 +12,4 @@ export function save(isDark) {
 }
 
 // The zone also goes into a cookie, so the server renders the next page in it from the first paint.
-export function timeZone() {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    document.cookie = `md-tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=strict`;
-    return zone;
-}
+export { rememberZone as timeZone } from "./zone.js";

@@ -12,8 +12,7 @@ public static class AlarmEndpoints
         group.MapGet("/", ListAsync);
         group.MapGet("/states", async (AlarmStateStore states, CancellationToken ct) => TypedResults.Ok(await states.ListAsync(ct)));
         group.MapGet("/{id:long}", GetAsync);
-        group.MapGet("/{id:long}/history", async (long id, AlarmStateStore states, CancellationToken ct) =>
-            TypedResults.Ok(await states.HistoryAsync(id, null, 500, ct)));
+        group.MapGet("/{id:long}/history", HistoryAsync);
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Lead);
         group.MapPut("/{id:long}", UpdateAsync).RequireAuthorization(Policies.Lead);
         group.MapDelete("/{id:long}", DeleteAsync).RequireAuthorization(Policies.Lead);
@@ -30,6 +29,11 @@ public static class AlarmEndpoints
 
     private static async Task<Results<Ok<AlarmRuleResponse>, NotFound>> GetAsync(long id, AlarmRuleStore rules, CancellationToken ct) =>
         await rules.GetAsync(id, ct) is { } rule ? TypedResults.Ok(AlarmRuleResponse.From(rule)) : TypedResults.NotFound();
+
+    // An unknown rule has no history at all; an empty list would read as "never changed state".
+    private static async Task<Results<Ok<IReadOnlyList<AlarmHistoryEntry>>, NotFound>> HistoryAsync(
+        long id, AlarmRuleStore rules, AlarmStateStore states, CancellationToken ct) =>
+        await rules.GetAsync(id, ct) is null ? TypedResults.NotFound() : TypedResults.Ok(await states.HistoryAsync(id, null, 500, ct));
 
     private static async Task<Results<Created<AlarmRuleResponse>, ValidationProblem>> CreateAsync(
         AlarmRuleRequest request, AlarmRuleStore rules, HttpContext http, CancellationToken ct)

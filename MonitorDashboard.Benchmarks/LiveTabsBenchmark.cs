@@ -19,8 +19,8 @@ public static class LiveTabsBenchmark
         var settings = new Dictionary<string, string>
         {
             ["Auth__BootstrapAdminPassword"] = Password,
-            ["Auth__IngestRequestsPerSecond"] = "1000000",
-            ["Auth__IngestBurst"] = "1000000",
+            ["Auth__IngestEventsPerSecond"] = "10000000",
+            ["Auth__IngestEventBurst"] = "10000000",
         };
         await using var app = await AppProcess.StartAsync(appDirectory, Path.Combine(folder, "tabs.db"), AppProcess.NewApiKey(), settings);
         using var http = app.CreateClient();

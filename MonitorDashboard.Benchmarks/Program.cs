@@ -30,11 +30,11 @@ var folder = Directory.CreateTempSubdirectory("monitor-bench-");
 // Also on SIGTERM or Ctrl+C, when the finally below does not run (AppProcess kills the apps the same way).
 using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => DeleteQuietly(folder));
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => DeleteQuietly(folder));
-// The per-key rate limit (Auth:IngestRequestsPerSecond) is a policy, not a capacity: lift it to measure the path.
+// The per-key rate limit (Auth:IngestEventsPerSecond) is a policy, not a capacity: lift it to measure the path.
 var appSettings = new Dictionary<string, string>
 {
-    ["Auth__IngestRequestsPerSecond"] = "1000000",
-    ["Auth__IngestBurst"] = "1000000",
+    ["Auth__IngestEventsPerSecond"] = "10000000",
+    ["Auth__IngestEventBurst"] = "10000000",
 };
 foreach (var (key, value) in options.AppSettings)
 {

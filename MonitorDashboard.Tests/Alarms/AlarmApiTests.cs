@@ -107,6 +107,15 @@ public sealed class AlarmApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task History_OfUnknownAlarm_Returns404Problem()
+    {
+        var response = await _client.GetAsync("/api/v1/alarms/987654/history");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Update_ByViewer_Returns403_ButViewerCanReadStates()
     {
         var created = await (await _client.PostAsJsonAsync("/api/v1/alarms", Rule())).Content.ReadFromJsonAsync<JsonElement>();

@@ -19,8 +19,8 @@ public sealed class KilledAppFixture : IAsyncLifetime
     // The per-key rate limit would answer 429 long before the writer is busy; this test is about durability.
     private static readonly Dictionary<string, string> Settings = new()
     {
-        ["Auth__IngestRequestsPerSecond"] = "100000",
-        ["Auth__IngestBurst"] = "100000",
+        ["Auth__IngestEventsPerSecond"] = "10000000",
+        ["Auth__IngestEventBurst"] = "10000000",
     };
 
     private readonly string _apiKey = AppProcess.NewApiKey();

@@ -15,8 +15,8 @@ public sealed class RetentionTests : IAsyncLifetime
     {
         _app.Settings["Retention:RowsPerStep"] = "100";
         // the concurrency test posts as fast as it can: the per-key rate limit is not what it is about
-        _app.Settings["Auth:IngestRequestsPerSecond"] = "1000000";
-        _app.Settings["Auth:IngestBurst"] = "1000000";
+        _app.Settings["Auth:IngestEventsPerSecond"] = "10000000";
+        _app.Settings["Auth:IngestEventBurst"] = "10000000";
         return ValueTask.CompletedTask;
     }
 

@@ -102,4 +102,41 @@ public sealed class ReadinessCalculatorTests
         Assert.Contains("5 disagreements wait for labels", report.Reason);
         Assert.Null(report.Points[0].Accuracy);
     }
+
+    [Fact]
+    public void Point_UnlabelledDisagreement_WorstCaseCountsItAsWrong()
+    {
+        // Example at 0.4 covers all 8 cases:
+        //  agreements 4 (three at 0.95, one at 0.70) + shadow won 1 (0.95)        = 5 correct
+        //  labelled disagreements 3 (shadow, production, both_wrong) + 1 unlabelled (0.40)
+        //  worst case: 5 / (4 agreements + 3 labelled + 1 unlabelled) = 5/8 = 0.625
+        //  Wilson lower of 5/8, z = 1.959964, z² = 3.841459:
+        //    centre = (0.625 + z²/16) / (1 + z²/8) = 0.865091 / 1.480182 = 0.584449
+        //    margin = z·sqrt(0.625·0.375/8 + z²/256) / 1.480182 = 1.959964·0.210483 / 1.480182 = 0.278707
+        //    lower  = 0.584449 - 0.278707 = 0.305742
+        // The estimate (unlabelled takes the labelled share 1/3) is (4 + 4·1/3) / 8 = 0.6667, above the worst case.
+        var point = ReadinessCalculator.Point(Example, 0.4);
+
+        Assert.Equal(1, point.Unlabelled);
+        Assert.Equal(0.625, point.WorstCase!.Value, 9);
+        Assert.Equal(0.30574, point.WorstCaseLower!.Value, 4);
+        Assert.Equal(2 / 3.0, point.Accuracy!.Value, 9);
+    }
+
+    [Fact]
+    public void Compute_UnlabelledDisagreementsWaiting_RecommendationRestsOnTheWorstCase()
+    {
+        // 400 agreements and 10 disagreements won by the shadow: 410 of 410 labelled or agreed are right, the estimate is
+        // 100% (lower 99.1%). But 20 more disagreements wait for labels: counted as wrong, 410/430 = 95.3%, lower 92.9%,
+        // below the 98% needed to decide alone, so the model may only assist.
+        var cases = Enumerable.Repeat(new Case(0.98, true, null), 400)
+            .Concat(Enumerable.Repeat(new Case(0.98, false, "shadow"), 10))
+            .Concat(Enumerable.Repeat(new Case(0.98, false, null), 20))
+            .ToList();
+
+        var report = ReadinessCalculator.Compute(cases);
+
+        Assert.Equal(AutomationDegree.AiAssistance, report.Recommended);
+        Assert.Contains("20 disagreements", report.Reason);
+    }
 }

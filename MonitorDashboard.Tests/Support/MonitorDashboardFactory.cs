@@ -28,6 +28,8 @@ public class MonitorDashboardFactory : WebApplicationFactory<Program>
         ["Auth:BootstrapAdminPassword"] = TestAccounts.AdminPassword,
         // Rollups saved with every commit: what a test posts is in long-range answers as soon as it is acknowledged.
         ["Storage:RollupFlushIntervalMilliseconds"] = "0",
+        // The tests' webhook receivers listen on 127.0.0.1, which the webhook policy refuses by default.
+        ["Webhooks:AllowLoopback"] = "true",
     };
 
     /// <summary>Clients from <c>CreateClient()</c> carry the bootstrap Admin key; tests about authentication use <see cref="CreateAnonymousClient"/>.</summary>

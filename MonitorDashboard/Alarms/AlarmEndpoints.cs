@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MonitorDashboard.Accounts;
+using MonitorDashboard.Webhooks;
 
 namespace MonitorDashboard.Alarms;
 
@@ -12,8 +13,7 @@ public static class AlarmEndpoints
         group.MapGet("/", ListAsync);
         group.MapGet("/states", async (AlarmStateStore states, CancellationToken ct) => TypedResults.Ok(await states.ListAsync(ct)));
         group.MapGet("/{id:long}", GetAsync);
-        group.MapGet("/{id:long}/history", async (long id, AlarmStateStore states, CancellationToken ct) =>
-            TypedResults.Ok(await states.HistoryAsync(id, null, 500, ct)));
+        group.MapGet("/{id:long}/history", HistoryAsync);
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Lead);
         group.MapPut("/{id:long}", UpdateAsync).RequireAuthorization(Policies.Lead);
         group.MapDelete("/{id:long}", DeleteAsync).RequireAuthorization(Policies.Lead);
@@ -31,10 +31,15 @@ public static class AlarmEndpoints
     private static async Task<Results<Ok<AlarmRuleResponse>, NotFound>> GetAsync(long id, AlarmRuleStore rules, CancellationToken ct) =>
         await rules.GetAsync(id, ct) is { } rule ? TypedResults.Ok(AlarmRuleResponse.From(rule)) : TypedResults.NotFound();
 
+    // An unknown rule has no history at all; an empty list would read as "never changed state".
+    private static async Task<Results<Ok<IReadOnlyList<AlarmHistoryEntry>>, NotFound>> HistoryAsync(
+        long id, AlarmRuleStore rules, AlarmStateStore states, CancellationToken ct) =>
+        await rules.GetAsync(id, ct) is null ? TypedResults.NotFound() : TypedResults.Ok(await states.HistoryAsync(id, null, 500, ct));
+
     private static async Task<Results<Created<AlarmRuleResponse>, ValidationProblem>> CreateAsync(
-        AlarmRuleRequest request, AlarmRuleStore rules, HttpContext http, CancellationToken ct)
+        AlarmRuleRequest request, AlarmRuleStore rules, WebhookPolicy webhooks, HttpContext http, CancellationToken ct)
     {
-        if (AlarmRuleValidator.Validate(request, 0, out var errors) is not { } rule)
+        if (Validate(request, 0, webhooks, out var errors) is not { } rule)
         {
             return TypedResults.ValidationProblem(errors, title: "The alarm rule is invalid");
         }
@@ -43,9 +48,9 @@ public static class AlarmEndpoints
     }
 
     private static async Task<Results<Ok<AlarmRuleResponse>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateAsync(
-        long id, AlarmRuleRequest request, AlarmRuleStore rules, HttpContext http, CancellationToken ct)
+        long id, AlarmRuleRequest request, AlarmRuleStore rules, WebhookPolicy webhooks, HttpContext http, CancellationToken ct)
     {
-        if (AlarmRuleValidator.Validate(request, id, out var errors) is not { } rule || request.ConcurrencyVersion is null)
+        if (Validate(request, id, webhooks, out var errors) is not { } rule || request.ConcurrencyVersion is null)
         {
             if (request.ConcurrencyVersion is null)
             {
@@ -84,6 +89,18 @@ public static class AlarmEndpoints
             return TypedResults.ValidationProblem(errors, title: "The alarm rule is invalid");
         }
         return TypedResults.Ok(await backtester.RunAsync(rule, time.GetUtcNow(), ct));
+    }
+
+    /// <summary>The rule's own checks, then where its webhook may point (which needs configuration the validator has not got).</summary>
+    public static AlarmRule? Validate(AlarmRuleRequest request, long id, WebhookPolicy webhooks, out Dictionary<string, string[]> errors)
+    {
+        var rule = AlarmRuleValidator.Validate(request, id, out errors);
+        if (!errors.ContainsKey("webhookUrl") && !string.IsNullOrEmpty(request.WebhookUrl) && webhooks.CheckUrl(request.WebhookUrl) is { } reason)
+        {
+            errors["webhookUrl"] = [reason];
+            return null;
+        }
+        return rule;
     }
 
     private static string Actor(HttpContext http) => http.User.Identity?.Name ?? "unknown";

@@ -13,13 +13,16 @@ public sealed class AuthOptions
     /// <summary>When set, this secret is registered as an Admin API key at start-up (automation, tests).</summary>
     public string? BootstrapApiKey { get; set; }
 
-    /// <summary>Ingestion requests per second per API key (token bucket refill).</summary>
-    [Range(1, 1_000_000)]
-    public int IngestRequestsPerSecond { get; set; } = 200;
+    /// <summary>
+    /// Events (and predictions) per second per API key, the token bucket's refill. Events, not requests, are what cost
+    /// storage; the default is above what one busy service sends, so only a runaway client meets it.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int IngestEventsPerSecond { get; set; } = 20_000;
 
-    /// <summary>Requests a key may burst above the steady rate.</summary>
-    [Range(1, 1_000_000)]
-    public int IngestBurst { get; set; } = 400;
+    /// <summary>Events a key may send at once above the steady rate (the bucket's size).</summary>
+    [Range(1, 10_000_000)]
+    public int IngestEventBurst { get; set; } = 40_000;
 
     /// <summary>Failed sign-ins before an account is locked for <see cref="LockoutMinutes"/>.</summary>
     [Range(1, 100)]

@@ -1,18 +1,15 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using MonitorDashboard.Accounts;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Storage;
 
 namespace MonitorDashboard.Hosting;
 
-/// <summary>Identity, API keys, policies and per-key rate limits.</summary>
+/// <summary>Identity, API keys, policies and the per-key event budget.</summary>
 public static class AccountServices
 {
-    public const string IngestRateLimit = "ingest-per-key";
     private const string CookieOrKeyScheme = "CookieOrApiKey";
 
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
@@ -72,45 +69,9 @@ public static class AccountServices
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<UserAdminService>();
 
-        services.AddRateLimiter(o =>
-        {
-            o.OnRejected = WriteRateLimitedAsync;
-            o.AddPolicy(IngestRateLimit, context => RateLimitPartition.GetTokenBucketLimiter(
-                PartitionKey(context),
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = auth.IngestBurst,
-                    TokensPerPeriod = auth.IngestRequestsPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
-        });
+        services.AddSingleton<ApiKeyUsage>();
+        services.AddSingleton<IngestBudget>();
         return services;
-    }
-
-    /// <summary>One bucket per API key (or per signed-in user), so one noisy client cannot starve the others.</summary>
-    private static string PartitionKey(HttpContext context) =>
-        context.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value is { } keyId ? $"key:{keyId}"
-        : context.User.Identity?.Name is { } user ? $"user:{user}"
-        : "anonymous";
-
-    private static async ValueTask WriteRateLimitedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
-    {
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
-        var http = rejected.HttpContext;
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"This API key exceeded its request rate; retry after {retryAfter} s or batch more events per request.",
-            },
-        });
     }
 
     private static Task RedirectAsync(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)

@@ -29,4 +29,15 @@ public static class ApiProblems
         http.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Try again later");
     }
+
+    /// <summary>429 with Retry-After: the key spent its event budget; nothing of this request was stored.</summary>
+    public static ProblemHttpResult RateLimited(HttpContext http, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            detail: $"This API key exceeded its events per second (Auth:IngestEventsPerSecond); nothing was stored. Retry after {seconds} s.",
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many events");
+    }
 }

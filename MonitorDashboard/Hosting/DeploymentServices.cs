@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Deployments;
 using MonitorDashboard.Storage.Deployments;
+using MonitorDashboard.Webhooks;
 
 namespace MonitorDashboard.Hosting;
 
@@ -10,6 +12,7 @@ public static class DeploymentServices
     public static IServiceCollection AddDeployments(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DeploymentOptions>().Bind(configuration.GetSection(DeploymentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeploymentOptions>, DeploymentHookValidation>();
         services.AddSingleton<DeploymentStore>();
         services.AddSingleton<DeploymentService>();
         services.AddSingleton<MetricDirectionStore>();
@@ -17,6 +20,7 @@ public static class DeploymentServices
         services.AddHostedService(sp => sp.GetRequiredService<DeploymentWebhookSender>());
         // Retries with exponential backoff and jitter, per-attempt and total timeouts, circuit breaker; tunable per install.
         services.AddHttpClient(DeploymentWebhookSender.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<WebhookConnector>().CreateHandler())
             .AddStandardResilienceHandler(o => configuration.GetSection($"{DeploymentOptions.Section}:WebhookResilience").Bind(o));
         return services;
     }

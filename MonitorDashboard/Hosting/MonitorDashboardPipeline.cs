@@ -30,7 +30,6 @@ public static class MonitorDashboardPipeline
         app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.UseAntiforgery();
 
         // Health stays anonymous for load balancers and orchestrators; it tells nothing but Healthy/Unhealthy.

@@ -10,6 +10,7 @@ using MonitorDashboard.Query;
 using MonitorDashboard.Retention;
 using MonitorDashboard.Review;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Webhooks;
 using MudBlazor.Services;
 
 namespace MonitorDashboard.Hosting;
@@ -70,6 +71,11 @@ public static class MonitorDashboardServices
         services.AddSingleton<ReviewExport>();
         services.AddSingleton<ReviewInsights>();
 
+        // outbound webhooks: one policy for alarm rules and deployment hooks
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WebhookPolicy>();
+        services.AddSingleton<WebhookConnector>();
+
         // alarms
         services.AddOptions<AlarmOptions>().Bind(configuration.GetSection(AlarmOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AlarmNotifier>();
@@ -82,7 +88,9 @@ public static class MonitorDashboardServices
         services.AddSingleton<AlarmEvaluationService>();
         services.AddHostedService(sp => sp.GetRequiredService<AlarmEvaluationService>());
         // Retries with exponential backoff and jitter, per-attempt and total timeouts, circuit breaker.
-        services.AddHttpClient(AlarmWebhookSender.ClientName).AddStandardResilienceHandler();
+        services.AddHttpClient(AlarmWebhookSender.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<WebhookConnector>().CreateHandler())
+            .AddStandardResilienceHandler();
         services.AddDeployments(configuration);
         services.AddAnalysis(configuration);
 

@@ -16,7 +16,6 @@ public static class IngestionEndpoints
         var group = app.MapGroup("/api/v1").WithTags("Ingestion");
         group.MapPost("/events", PostEventsAsync)
             .RequireAuthorization(Policies.Ingest)
-            .RequireRateLimiting(AccountServices.IngestRateLimit)
             .Accepts<JsonElement>("application/json")
             .WithSummary("Store a batch of metric events; 202 only once the batch is on disk.");
         group.MapGet("/ingest/stats", (IngestCounters counters) => TypedResults.Ok(counters.Snapshot()))
@@ -30,6 +29,7 @@ public static class IngestionEndpoints
         EventBatchParser parser,
         IngestionQueue queue,
         IngestCounters counters,
+        IngestBudget budget,
         IOptions<IngestOptions> options,
         CancellationToken cancellationToken)
     {
@@ -46,6 +46,12 @@ public static class IngestionEndpoints
         {
             counters.RecordRejected(batch.Errors.Select(e => e.Index).Distinct().Count());
             return ApiProblems.Invalid(batch.Errors, $"{batch.Errors.Count} problem(s) found; the whole batch was rejected and nothing was stored.");
+        }
+
+        if (!budget.TryTake(http.User, batch.Events.Count, out var retryAfter))
+        {
+            counters.RecordRejected(batch.Events.Count);
+            return ApiProblems.RateLimited(http, retryAfter);
         }
 
         try

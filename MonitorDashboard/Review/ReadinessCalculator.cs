@@ -5,6 +5,8 @@ namespace MonitorDashboard.Review;
 /// queue checks that assumption). Disagreements count by what reviewers said: the share of labelled disagreements the
 /// shadow won is applied to all disagreements in the band, so an unlabelled backlog neither flatters nor hides the model.
 /// With disagreements but no labels yet, accuracy is unknown.
+/// The recommendation rests on the worst case instead, with unlabelled disagreements counted as wrong: the estimate
+/// assumes the backlog resembles the labelled few, which a queue worked in confidence order need not do.
 /// </summary>
 public static class ReadinessCalculator
 {
@@ -29,13 +31,24 @@ public static class ReadinessCalculator
         var disagreements = covered.Count - agreements;
         var shadowWon = covered.Count(c => !c.Agrees && c.Verdict == "shadow");
         var labelled = shadowWon + covered.Count(c => !c.Agrees && c.Verdict is "production" or "both_wrong");
-        if (covered.Count == 0 || (disagreements > 0 && labelled == 0))
+        if (covered.Count == 0)
         {
             return new ReadinessPoint(threshold, share, null, null, null, agreements);
         }
+        // Every covered case is an agreement, a labelled or an unlabelled disagreement: the worst case's denominator is all of them.
+        var worstCase = new ReadinessPoint(threshold, share, null, null, null, agreements)
+        {
+            Unlabelled = disagreements - labelled,
+            WorstCase = (double)(agreements + shadowWon) / covered.Count,
+            WorstCaseLower = Wilson(agreements + shadowWon, covered.Count).Lower,
+        };
+        if (disagreements > 0 && labelled == 0)
+        {
+            return worstCase;
+        }
         var correct = agreements + (disagreements == 0 ? 0 : disagreements * (double)shadowWon / labelled);
         var (lower, upper) = Wilson(correct, covered.Count);
-        return new ReadinessPoint(threshold, share, correct / covered.Count, lower, upper, agreements + labelled);
+        return worstCase with { Accuracy = correct / covered.Count, Lower = lower, Upper = upper, Evidence = agreements + labelled };
     }
 
     /// <summary>The Wilson score interval at 95%: honest for small samples and near 0 or 1, unlike p ± 1.96·se.</summary>
@@ -71,22 +84,25 @@ public static class ReadinessCalculator
             return new ReadinessReport(points, AutomationDegree.Shadow, null,
                 $"Only {all.Evidence} judged cases so far; keep the model in shadow mode until at least {MinimumEvidence} are labelled or agreed.");
         }
-        if (all.Lower >= RequiredAccuracy)
+        if (all.WorstCaseLower >= RequiredAccuracy)
         {
             return new ReadinessReport(points, AutomationDegree.FullAutomation, 0,
-                $"On all traffic the shadow model is right in {Percent(all.Accuracy)} of {all.Evidence} judged cases (95% interval from {Percent(all.Lower)}): it can decide alone.");
+                $"On all traffic the shadow model is right in at least {Percent(all.WorstCase)} of {all.Evidence + all.Unlabelled} cases, unlabelled disagreements counted as wrong " +
+                $"(95% lower bound {Percent(all.WorstCaseLower)}): it can decide alone.");
         }
-        var best = points.Where(p => p.Evidence >= MinimumEvidence && p.Lower >= RequiredAccuracy).OrderByDescending(p => p.TrafficShare).FirstOrDefault();
+        var best = points.Where(p => p.Evidence >= MinimumEvidence && p.WorstCaseLower >= RequiredAccuracy).OrderByDescending(p => p.TrafficShare).FirstOrDefault();
         if (best is not null)
         {
             return new ReadinessReport(points, AutomationDegree.PartialAutomation, best.Threshold,
-                $"From confidence {best.Threshold:0.00} the shadow model is right in {Percent(best.Accuracy)} of {best.Evidence} cases (95% interval from {Percent(best.Lower)}): " +
+                $"From confidence {best.Threshold:0.00} the shadow model is right in at least {Percent(best.WorstCase)} of {best.Evidence + best.Unlabelled} cases (95% lower bound {Percent(best.WorstCaseLower)}): " +
                 $"let it decide alone for those {Percent(best.TrafficShare)} of traffic and keep people on the rest.");
         }
-        return all.Accuracy >= 0.8
+        var backlog = waiting > 0 ? $" {waiting} disagreements still wait for labels and count as wrong until labelled." : "";
+        return all.WorstCase >= 0.8
             ? new ReadinessReport(points, AutomationDegree.AiAssistance, null,
-                $"Right in {Percent(all.Accuracy)} of {all.Evidence} judged cases, but no confidence level reaches a 95% lower bound of {Percent(RequiredAccuracy)}: show its answer to people as a suggestion.")
+                $"Right in {Percent(all.Accuracy)} of {all.Evidence} judged cases (at least {Percent(all.WorstCase)}), but no confidence level reaches a 95% lower bound of {Percent(RequiredAccuracy)}: " +
+                $"show its answer to people as a suggestion.{backlog}")
             : new ReadinessReport(points, AutomationDegree.Shadow, null,
-                $"Right in only {Percent(all.Accuracy)} of {all.Evidence} judged cases: keep it in shadow mode and improve it.");
+                $"Right in only {Percent(all.Accuracy)} of {all.Evidence} judged cases (at least {Percent(all.WorstCase)}): keep it in shadow mode and improve it.{backlog}");
     }
 }

@@ -15,7 +15,7 @@ public static class ReviewEndpoints
     public static IEndpointRouteBuilder MapReviewApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/predictions", PostPredictionsAsync).WithTags("Review")
-            .RequireAuthorization(Policies.Ingest).RequireRateLimiting(AccountServices.IngestRateLimit);
+            .RequireAuthorization(Policies.Ingest);
 
         var review = app.MapGroup("/api/v1/review").WithTags("Review").RequireAuthorization(Policies.Reviewer);
         review.MapPost("/claim", ClaimAsync);
@@ -37,7 +37,8 @@ public static class ReviewEndpoints
     }
 
     internal static async Task<Results<Accepted<PredictionIngestResult>, ValidationProblem, ProblemHttpResult>> PostPredictionsAsync(
-        HttpContext http, PredictionBatchParser parser, PredictionStore store, IOptions<IngestOptions> options, CancellationToken cancellationToken)
+        HttpContext http, PredictionBatchParser parser, PredictionStore store, IngestBudget budget, IOptions<IngestOptions> options,
+        CancellationToken cancellationToken)
     {
         using var body = await JsonBody.ReadAsync(http.Request, options.Value.MaxBodyBytes, maxDepth: 64, cancellationToken);
         if (body.Document is null)
@@ -48,6 +49,10 @@ public static class ReviewEndpoints
         if (errors.Count > 0)
         {
             return ApiProblems.Invalid(errors, $"{errors.Count} problem(s) found; the whole batch was rejected and nothing was stored.");
+        }
+        if (!budget.TryTake(http.User, predictions.Count, out var retryAfter))
+        {
+            return ApiProblems.RateLimited(http, retryAfter);
         }
         try
         {

@@ -106,6 +106,36 @@ public sealed class SeriesQueryService(
         return new SeriesValues(Subsample(values, maxValues), values.Count, first, last);
     }
 
+    /// <summary>
+    /// Every raw point of every matching series in [<paramref name="fromMs"/>, <paramref name="toMs"/>), in time order:
+    /// the alarm backtest slides its window over them exactly as the live evaluator would read them.
+    /// </summary>
+    public async Task<IReadOnlyList<SeriesPoints>> GetPointsAsync(SeriesFilter filter, long fromMs, long toMs, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var series = await Select(db, filter).OrderBy(s => s.Id).AsNoTracking().ToListAsync(cancellationToken);
+        if (series.Count == 0)
+        {
+            return [];
+        }
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        using var points = new PointRangeStatement((SqliteConnection)db.Database.GetDbConnection());
+        var results = new List<SeriesPoints>(series.Count);
+        foreach (var row in series)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (timestamps, values) = (new List<long>(), new List<double>());
+            points.Start(row.Id, fromMs, toMs);
+            while (points.Next())
+            {
+                timestamps.Add(points.TimestampMs);
+                values.Add(points.Value);
+            }
+            results.Add(new SeriesPoints(ToInfo(row), [.. timestamps], [.. values]));
+        }
+        return results;
+    }
+
     private static List<double> Subsample(List<double> values, int maxValues)
     {
         if (values.Count <= maxValues)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MonitorDashboard.Alarms;
+using MonitorDashboard.Webhooks;
 using MudBlazor;
 
 namespace MonitorDashboard.Components.Dialogs;
@@ -21,6 +22,7 @@ public partial class AlarmRuleDialog
     [CascadingParameter] public required Task<AuthenticationState> AuthenticationState { get; set; }
     [Inject] public required AlarmRuleStore Rules { get; init; }
     [Inject] public required AlarmBacktester Backtester { get; init; }
+    [Inject] public required WebhookPolicy Webhooks { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
     [Inject] public required BrowserTime BrowserTime { get; init; }
 
@@ -44,7 +46,7 @@ public partial class AlarmRuleDialog
         _form.MutedUntil = DateTime.TryParseExact(_mutedUntilLocal, LocalFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
             ? new DateTimeOffset(local, BrowserTime.Zone.GetUtcOffset(local))
             : null;
-        return AlarmRuleValidator.Validate(_form, Existing?.Id ?? 0, out _errors);
+        return AlarmEndpoints.Validate(_form, Existing?.Id ?? 0, Webhooks, out _errors);
     }
 
     private async Task BacktestAsync()

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
 using MonitorDashboard.Accounts;
+using MonitorDashboard.Configuration;
 using MudBlazor;
 
 namespace MonitorDashboard.Components.Pages.Admin;
@@ -13,6 +15,8 @@ public partial class ApiKeys : LocalTimeComponent
     private string _newRole = Roles.Ingest;
 
     [Inject] public required ApiKeyService Keys { get; init; }
+    [Inject] public required ApiKeyUsage Usage { get; init; }
+    [Inject] public required IOptions<AuthOptions> Auth { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
     [CascadingParameter] public required Task<AuthenticationState> AuthenticationState { get; set; }

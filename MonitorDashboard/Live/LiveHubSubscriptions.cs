@@ -11,7 +11,7 @@ public sealed class LiveHubSubscriptions(LiveNotifier notifier, IHubContext<Live
     public void Subscribe(string connectionId, LiveFilter filter)
     {
         var client = hub.Clients.Client(connectionId);
-        var subscription = notifier.Subscribe(filter, points => client.SendAsync(LiveHub.PointsMessage, points));
+        var subscription = notifier.Subscribe(filter, points => client.SendAsync(LiveHub.PointsMessage, points), SubscriberContext.Background);
         _byConnection.AddOrUpdate(connectionId, subscription, (_, previous) =>
         {
             previous.Dispose();

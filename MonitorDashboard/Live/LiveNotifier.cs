@@ -18,11 +18,14 @@ public sealed class LiveNotifier(IOptions<LiveOptions> options, TimeProvider tim
     /// <summary>Points dropped because a subscriber fell behind (each subscriber keeps the newest).</summary>
     public long DroppedPoints => Interlocked.Read(ref _droppedByClosed) + Volatile.Read(ref _subscriptions).Sum(s => s.Dropped);
 
-    /// <summary>Calls <paramref name="onPoints"/> off the publishing thread with the matching points, at most once per flush interval.</summary>
-    public IDisposable Subscribe(LiveFilter filter, Func<IReadOnlyList<LivePoint>, Task> onPoints)
+    /// <summary>
+    /// Calls <paramref name="onPoints"/> off the publishing thread, in <paramref name="context"/>, with the matching points,
+    /// at most once per flush interval.
+    /// </summary>
+    public IDisposable Subscribe(LiveFilter filter, Func<IReadOnlyList<LivePoint>, Task> onPoints, SubscriberContext context)
     {
         var settings = options.Value;
-        var subscription = new LiveSubscription(filter, onPoints, settings.MaxBufferedPointsPerSubscriber,
+        var subscription = new LiveSubscription(filter, onPoints, context, settings.MaxBufferedPointsPerSubscriber,
             TimeSpan.FromMilliseconds(settings.FlushIntervalMilliseconds), time, logger, Remove);
         lock (_gate)
         {

@@ -11,12 +11,13 @@ using MudBlazor;
 namespace MonitorDashboard.Components.Pages;
 
 /// <summary>Every alarm rule with its current state; leads create, edit, clone, disable and delete rules here.</summary>
-public partial class Alarms : IDisposable
+public partial class Alarms
 {
     private static readonly TimeSpan SparklineRange = TimeSpan.FromHours(1);
     private IReadOnlyList<AlarmRuleSummary>? _summaries;
     private Dictionary<long, ChartSeries> _sparklines = [];
     private Dictionary<long, IReadOnlyList<ChartAnnotation>> _thresholds = [];
+    private IDisposable? _alarmSubscription;
 
     [Inject] public required AlarmRuleStore Rules { get; init; }
     [Inject] public required AlarmStateStore States { get; init; }
@@ -24,18 +25,17 @@ public partial class Alarms : IDisposable
     [Inject] public required SeriesQueryService Queries { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
-    [Inject] public required BrowserTime BrowserTime { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
     [Inject] public required IOptions<AlarmOptions> Options { get; init; }
     [CascadingParameter] public required Task<AuthenticationState> AuthenticationState { get; set; }
 
-    protected override async Task OnInitializedAsync()
+    protected override void OnInitialized()
     {
-        Notifier.StatesChanged += OnChanged;
-        Notifier.RulesChanged += OnChanged;
-        BrowserTime.Changed += OnZoneChanged;
-        await LoadAsync();
+        base.OnInitialized();
+        _alarmSubscription = Notifier.Subscribe(AlarmChange.Any, OnChangedAsync, Subscriber);
     }
+
+    protected override Task OnInitializedAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
@@ -64,20 +64,11 @@ public partial class Alarms : IDisposable
         return (lines, thresholds);
     }
 
-    private void OnChanged() => _ = InvokeAsync(async () =>
+    private async Task OnChangedAsync()
     {
-        try
-        {
-            await LoadAsync();
-            StateHasChanged();
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-    });
-
-    private void OnZoneChanged() => _ = InvokeAsync(StateHasChanged);
+        await LoadAsync();
+        StateHasChanged();
+    }
 
     private async Task<string> ActorAsync() => (await AuthenticationState).User.Identity?.Name ?? "unknown";
 
@@ -126,10 +117,5 @@ public partial class Alarms : IDisposable
     private static string Selector(AlarmSelector s) =>
         string.Join(" / ", new[] { s.Model ?? "any model", s.Stage ?? "any stage", s.Version ?? "any version" });
 
-    public void Dispose()
-    {
-        Notifier.StatesChanged -= OnChanged;
-        Notifier.RulesChanged -= OnChanged;
-        BrowserTime.Changed -= OnZoneChanged;
-    }
+    protected override void DisposeCore() => _alarmSubscription?.Dispose();
 }

@@ -35,7 +35,7 @@ public sealed class MetricsPageTests : DashboardTestContext
 
     private async Task<IRenderedComponent<MetricsPage>> RenderWithOneSeriesAsync()
     {
-        var series = new SeriesKey("asr", "v1", "recognizer", "software", "latency_ms", TagJson.Empty);
+        var series = new SeriesKey() { Model = "asr", Version = "v1", Stage = "recognizer", Kind = "software", Name = "latency_ms", Tags = TagJson.Empty };
         await Services.GetRequiredService<PointStore>().AppendAsync(
             [new PointWrite(null, series, DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds(), 10)], CancellationToken.None);
         var page = Render<MetricsPage>();
@@ -49,7 +49,7 @@ public sealed class MetricsPageTests : DashboardTestContext
         var page = await RenderWithOneSeriesAsync();
 
         _time.Watching = true;
-        Notifier.Publish([new LivePoint("asr", "v1", "recognizer", "software", "latency_ms", DateTimeOffset.UtcNow, 12)]);
+        Notifier.Publish([new LivePoint() { Model = "asr", Version = "v1", Stage = "recognizer", Kind = "software", Name = "latency_ms", Ts = DateTimeOffset.UtcNow, Value = 12 }]);
 
         page.WaitForAssertion(() => Assert.Contains("updated", page.Find("[data-testid=last-update]").TextContent));
         Assert.Equal(0, _time.OffRendererReads);

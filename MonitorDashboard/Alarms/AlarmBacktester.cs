@@ -18,7 +18,7 @@ public sealed class AlarmBacktester(SeriesQueryService queries)
         var stepMs = (long)step.TotalMilliseconds;
         var fromMs = (now - Range).ToUnixTimeMilliseconds() / stepMs * stepMs;
         var s = rule.Selector;
-        var series = await queries.GetBucketsAsync(new SeriesFilter(s.Model, s.Version, s.Stage, s.Kind, s.Metric),
+        var series = await queries.GetBucketsAsync(s,
             fromMs, now.ToUnixTimeMilliseconds() + 1, stepMs, cancellationToken);
 
         var periods = new List<BacktestPeriod>();

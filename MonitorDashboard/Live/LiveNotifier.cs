@@ -1,3 +1,4 @@
+using MonitorDashboard.Storage;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
 
@@ -22,7 +23,7 @@ public sealed class LiveNotifier(IOptions<LiveOptions> options, TimeProvider tim
     /// Calls <paramref name="onPoints"/> off the publishing thread, in <paramref name="context"/>, with the matching points,
     /// at most once per flush interval.
     /// </summary>
-    public IDisposable Subscribe(LiveFilter filter, Func<IReadOnlyList<LivePoint>, Task> onPoints, SubscriberContext context)
+    public IDisposable Subscribe(SeriesSelector filter, Func<IReadOnlyList<LivePoint>, Task> onPoints, SubscriberContext context)
     {
         var settings = options.Value;
         var subscription = new LiveSubscription(filter, onPoints, context, settings.MaxBufferedPointsPerSubscriber,
@@ -41,7 +42,7 @@ public sealed class LiveNotifier(IOptions<LiveOptions> options, TimeProvider tim
         {
             foreach (var point in points)
             {
-                if (subscription.Filter.Matches(point))
+                if (subscription.Filter.Matches(point.Series))
                 {
                     subscription.Offer(point);
                 }

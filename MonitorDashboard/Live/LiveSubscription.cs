@@ -1,3 +1,4 @@
+using MonitorDashboard.Storage;
 using System.Threading.Channels;
 
 namespace MonitorDashboard.Live;
@@ -17,7 +18,7 @@ internal sealed class LiveSubscription : IDisposable
     private long _dropped;
     private int _disposed;
 
-    public LiveSubscription(LiveFilter filter, Func<IReadOnlyList<LivePoint>, Task> onPoints, SubscriberContext context, int capacity,
+    public LiveSubscription(SeriesSelector filter, Func<IReadOnlyList<LivePoint>, Task> onPoints, SubscriberContext context, int capacity,
         TimeSpan flushInterval, TimeProvider time, ILogger logger, Action<LiveSubscription> onDispose)
     {
         Filter = filter;
@@ -29,7 +30,7 @@ internal sealed class LiveSubscription : IDisposable
         _delivery = new ThrottledDelivery(DeliverBufferedAsync, context, flushInterval, time, logger);
     }
 
-    public LiveFilter Filter { get; }
+    public SeriesSelector Filter { get; }
 
     public long Dropped => Interlocked.Read(ref _dropped);
 

@@ -53,7 +53,7 @@ public partial class Alarms
         foreach (var rule in rules)
         {
             var s = rule.Selector;
-            var buckets = await Queries.GetBucketsAsync(new SeriesFilter(s.Model, s.Version, s.Stage, s.Kind, s.Metric),
+            var buckets = await Queries.GetBucketsAsync(s,
                 (now - SparklineRange).ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds() + 1, 60_000, CancellationToken.None);
             var worst = buckets.SelectMany(b => b.Buckets).GroupBy(b => b.Ts).OrderBy(g => g.Key)
                 .Select(g => ChartSeries.Point(g.Key, g.Select(b => AlarmValueReader.Aggregate(b, rule with { Window = TimeSpan.FromMinutes(1) })).Max()))
@@ -107,14 +107,12 @@ public partial class Alarms
         await LoadAsync();
     }
 
-    private static string StatusText(AlarmRuleSummary s) => s.Status switch
-    {
-        "firing" => s.Series > 1 ? $"firing {s.Firing}/{s.Series}" : "firing",
-        "pending" => "pending",
-        _ => s.Status,
-    };
+    private static string StatusText(AlarmRuleSummary s) =>
+        !s.Rule.Enabled ? "disabled"
+        : s.Status == AlarmStatus.Firing && s.Series > 1 ? $"{s.Status.ToWire()} {s.Firing}/{s.Series}"
+        : s.Status.ToWire();
 
-    private static string Selector(AlarmSelector s) =>
+    private static string Selector(SeriesSelector s) =>
         string.Join(" / ", new[] { s.Model ?? "any model", s.Stage ?? "any stage", s.Version ?? "any version" });
 
     protected override void DisposeCore() => _alarmSubscription?.Dispose();

@@ -138,7 +138,7 @@ public partial class MetricsPage
     {
         _subscription?.Dispose();
         _subscription = _filter.Live && _filter.Model is not null
-            ? Notifier.Subscribe(new LiveFilter(Model: _filter.Model, Stage: _filter.Stage, Kind: Kind), OnPointsAsync, Subscriber)
+            ? Notifier.Subscribe(new SeriesSelector { Model = _filter.Model, Stage = _filter.Stage, Kind = Kind }, OnPointsAsync, Subscriber)
             : null;
     }
 

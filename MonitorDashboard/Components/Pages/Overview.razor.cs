@@ -33,7 +33,7 @@ public partial class Overview : IDisposable
     {
         _pipelines = await Summaries.LoadAsync(Time.GetUtcNow(), _stop.Token);
         _states = await AlarmStates.ListAsync(_stop.Token);
-        _firing = _states.Where(s => s.Status == "firing").ToList();
+        _firing = _states.Where(s => s.Status == AlarmStatus.Firing).ToList();
         _lastUpdate = Time.GetUtcNow();
     }
 
@@ -62,10 +62,10 @@ public partial class Overview : IDisposable
     }
 
     /// <summary>The worst alarm state of a stage, or null when no rule watches it.</summary>
-    private string? StageStatus(string model, string stage)
+    private AlarmStatus? StageStatus(string model, string stage)
     {
         var mine = _states.Where(s => s.Series.Model == model && s.Series.Stage == stage).Select(s => s.Status).ToList();
-        return mine.Count == 0 ? null : mine.Contains("firing") ? "firing" : mine.Contains("pending") ? "pending" : "ok";
+        return mine.Count == 0 ? null : mine.Max();
     }
 
     private static string StageLink(string model, string stage) =>

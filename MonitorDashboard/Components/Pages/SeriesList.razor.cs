@@ -36,12 +36,12 @@ public partial class SeriesList
     {
         // Subscribe before loading so nothing committed in between is missed; a live point simply overwrites.
         base.OnInitialized();
-        _subscription = Notifier.Subscribe(LiveFilter.All, OnPointsAsync, Subscriber);
+        _subscription = Notifier.Subscribe(SeriesSelector.All, OnPointsAsync, Subscriber);
     }
 
     protected override async Task OnInitializedAsync()
     {
-        var latest = await Queries.GetLatestAsync(new SeriesFilter(), CancellationToken.None);
+        var latest = await Queries.GetLatestAsync(SeriesSelector.All, CancellationToken.None);
         lock (_rowsGate)
         {
             foreach (var point in latest)

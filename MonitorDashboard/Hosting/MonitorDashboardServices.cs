@@ -19,10 +19,10 @@ public static class MonitorDashboardServices
 {
     public static IServiceCollection AddMonitorDashboard(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<StorageOptions>(configuration);
+        services.AddValidatedOptions<IngestOptions>(configuration);
+        services.AddValidatedOptions<LiveOptions>(configuration);
+        services.AddValidatedOptions<DemoOptions>(configuration);
         services.AddSingleton(TimeProvider.System);
 
         // storage
@@ -34,7 +34,7 @@ public static class MonitorDashboardServices
         services.AddSingleton(new DatabaseLocation(databasePath));
         services.AddSingleton<PointStore>();
         services.AddSingleton<SqlRunner>();
-        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<RetentionOptions>(configuration);
         services.AddSingleton<RetentionStore>();
         services.AddSingleton<RetentionService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
@@ -63,7 +63,7 @@ public static class MonitorDashboardServices
         services.AddAccounts(configuration);
 
         // review
-        services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<ReviewOptions>(configuration);
         services.AddSingleton<PredictionBatchParser>();
         services.AddSingleton<PredictionStore>();
         services.AddSingleton<ReviewQueue>();
@@ -71,7 +71,7 @@ public static class MonitorDashboardServices
         services.AddSingleton<ReviewInsights>();
 
         // alarms
-        services.AddOptions<AlarmOptions>().Bind(configuration.GetSection(AlarmOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<AlarmOptions>(configuration);
         services.AddSingleton<AlarmNotifier>();
         services.AddSingleton<AlarmRuleStore>();
         services.AddSingleton<AlarmStateStore>();

@@ -32,7 +32,7 @@ public static class AlarmEvaluationBenchmark
         var random = new Random(5);
         for (var s = 0; s < 1000; s++)
         {
-            var key = new SeriesKey($"m{s % 10}", $"v{(s / 50) % 2}", $"st{(s / 10) % 5}", "software", $"metric{(s / 100) % 10}", TagJson.Empty);
+            var key = new SeriesKey() { Model = $"m{s % 10}", Version = $"v{(s / 50) % 2}", Stage = $"st{(s / 10) % 5}", Kind = "software", Name = $"metric{(s / 100) % 10}", Tags = TagJson.Empty };
             for (var p = 0; p < 60; p++)
             {
                 writes.Add(new PointWrite(null, key, (now - TimeSpan.FromSeconds(5 * p)).ToUnixTimeMilliseconds(), 100 + (random.NextDouble() * 100)));
@@ -47,7 +47,7 @@ public static class AlarmEvaluationBenchmark
             {
                 foreach (var aggregation in new[] { AlarmAggregation.P95, AlarmAggregation.Avg })
                 {
-                    await rules.CreateAsync(new AlarmRule(0, $"r-{metric}-{model}-{aggregation}", new AlarmSelector($"metric{metric}", $"m{model}"),
+                    await rules.CreateAsync(new AlarmRule(0, $"r-{metric}-{model}-{aggregation}", new SeriesSelector { Name = $"metric{metric}", Model = $"m{model}" },
                         aggregation, TimeSpan.FromMinutes(5), AlarmComparator.GreaterThan, 180, 150, TimeSpan.FromSeconds(30),
                         NoDataPolicy.KeepLast, AlarmSeverity.Warning, true, null, null, null), "bench");
                 }

@@ -1,3 +1,4 @@
+using MonitorDashboard.Storage;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -55,7 +56,7 @@ public static class LiveLatencyBenchmark
             }
         });
         await connection.StartAsync();
-        await connection.InvokeAsync(nameof(LiveHub.Subscribe), new LiveFilter(Model: "bench"));
+        await connection.InvokeAsync(nameof(LiveHub.Subscribe), new SeriesSelector { Model = "bench" });
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Posters, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = app.CreateClient(handler);

@@ -89,7 +89,7 @@ public static class StoreBenchmark
         using var store = new PointStore(new PooledDbContextFactory<MonitorDbContext>(options), TimeProvider.System,
             Options.Create(new StorageOptions()), Options.Create(new RetentionOptions()));
         var series = Enumerable.Range(0, EventBodyWriter.SeriesCount)
-            .Select(i => new SeriesKey("bench", "v1", "recognizer", "software", $"metric_{i}", TagJson.Empty))
+            .Select(i => new SeriesKey() { Model = "bench", Version = "v1", Stage = "recognizer", Kind = "software", Name = $"metric_{i}", Tags = TagJson.Empty })
             .ToArray();
         long sequence = 0;
         var baseMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using MonitorDashboard.Alarms;
+using MonitorDashboard.Storage;
 
 namespace MonitorDashboard.Tests.Alarms;
 
@@ -9,7 +10,7 @@ public sealed class AlarmEvaluatorTests
 
     private static AlarmRule Rule(double threshold = 250, double? recovery = null, int forSeconds = 30, NoDataPolicy noData = NoDataPolicy.Ok,
         AlarmComparator comparator = AlarmComparator.GreaterThan) =>
-        new(1, "p95 latency", new AlarmSelector("latency_ms"), AlarmAggregation.P95, TimeSpan.FromMinutes(1), comparator, threshold, recovery,
+        new(1, "p95 latency", new SeriesSelector { Name = "latency_ms" }, AlarmAggregation.P95, TimeSpan.FromMinutes(1), comparator, threshold, recovery,
             TimeSpan.FromSeconds(forSeconds), noData, AlarmSeverity.Warning, true, null, null, null);
 
     /// <summary>Feeds values every 10 s on the fake clock and returns the status after each.</summary>

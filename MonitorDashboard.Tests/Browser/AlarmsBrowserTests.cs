@@ -1,3 +1,4 @@
+using MonitorDashboard.Storage;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
@@ -15,7 +16,7 @@ public sealed class AlarmsBrowserTests(BrowserFixture browser) : BrowserTest(bro
         await users.CreateAsync("lena", "Lead-Pass-1", Roles.Lead, "test");
         await users.CreateAsync("victor", "Viewer-Pass-1", Roles.Viewer, "test");
         await App.Services.GetRequiredService<AlarmRuleStore>().CreateAsync(new AlarmRule(0, "qps too high",
-            new AlarmSelector("qps", "asr", "recognizer"), AlarmAggregation.Avg, TimeSpan.FromMinutes(1), AlarmComparator.GreaterThan,
+            new SeriesSelector { Name = "qps", Model = "asr", Stage = "recognizer" }, AlarmAggregation.Avg, TimeSpan.FromMinutes(1), AlarmComparator.GreaterThan,
             150, null, TimeSpan.Zero, NoDataPolicy.Ok, AlarmSeverity.Warning, true, null, null, null), "test");
 
         using var client = App.CreateRealClient();

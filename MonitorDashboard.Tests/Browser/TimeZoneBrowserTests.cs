@@ -6,11 +6,10 @@ namespace MonitorDashboard.Tests.Browser;
 /// <summary>A new browser (no zone cookie yet) signs in: the very first page already speaks the viewer's zone.</summary>
 public sealed class TimeZoneBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    [Theory]
-    [InlineData("alarms")]
-    [InlineData("deployments")]
-    public async Task FirstPageAfterSignIn_NewBrowser_ShowsTheBrowsersZoneFromTheFirstPaint(string path)
+    [Fact]
+    public async Task FirstPageAfterSignIn_NewBrowser_ShowsTheBrowsersZoneFromTheFirstPaint()
     {
+        const string path = "deployments"; // its history table says which zone its times are in
         using var client = App.CreateRealClient();
         (await client.PostAsync("/api/v1/deployments", EventJson.Raw("""{"model":"asr","version":"v2","strategy":"canary"}"""))).EnsureSuccessStatusCode();
         var page = await NewPageAsync();

@@ -10,10 +10,10 @@ public sealed class FilterBarTests : DashboardTestContext
 {
     private static readonly IReadOnlyList<SeriesInfo> Series =
     [
-        new(1, "voice-search", "v1", "vad", "software", "latency_ms", new Dictionary<string, string>()),
-        new(2, "voice-search", "v1", "asr", "software", "latency_ms", new Dictionary<string, string>()),
-        new(3, "voice-search", "v2", "asr", "software", "latency_ms", new Dictionary<string, string>()),
-        new(4, "ranker", "v7", "rank", "software", "latency_ms", new Dictionary<string, string>()),
+        new() { Id = 1, Model = "voice-search", Version = "v1", Stage = "vad", Kind = "software", Name = "latency_ms", Tags = new Dictionary<string, string>() },
+        new() { Id = 2, Model = "voice-search", Version = "v1", Stage = "asr", Kind = "software", Name = "latency_ms", Tags = new Dictionary<string, string>() },
+        new() { Id = 3, Model = "voice-search", Version = "v2", Stage = "asr", Kind = "software", Name = "latency_ms", Tags = new Dictionary<string, string>() },
+        new() { Id = 4, Model = "ranker", Version = "v7", Stage = "rank", Kind = "software", Name = "latency_ms", Tags = new Dictionary<string, string>() },
     ];
 
     private DashboardFilter? _changed;

@@ -26,7 +26,7 @@ public sealed class SeriesListTests : DashboardTestContext
         var page = Render<SeriesList>();
         page.WaitForElement("[data-testid=empty-state]");
 
-        Notifier.Publish([new LivePoint("asr", "v2", "recognizer", "software", "latency_ms", DateTimeOffset.UtcNow, 123.4)]);
+        Notifier.Publish([new LivePoint() { Model = "asr", Version = "v2", Stage = "recognizer", Kind = "software", Name = "latency_ms", Ts = DateTimeOffset.UtcNow, Value = 123.4 }]);
 
         page.WaitForAssertion(() =>
         {

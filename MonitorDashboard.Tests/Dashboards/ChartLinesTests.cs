@@ -8,7 +8,7 @@ public sealed class ChartLinesTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
     private static SeriesBuckets Buckets(long id, string version, Dictionary<string, string>? tags = null) =>
-        new(new SeriesInfo(id, "asr", version, "asr", "software", "latency_ms", tags ?? []),
+        new(new SeriesInfo() { Id = id, Model = "asr", Version = version, Stage = "asr", Kind = "software", Name = "latency_ms", Tags = tags ?? [] },
             [new Bucket(T0, 3, 30, 5, 15, 10, 9, 14, 15, 15)]);
 
     [Fact]

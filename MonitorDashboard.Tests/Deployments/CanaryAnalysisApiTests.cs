@@ -89,7 +89,7 @@ public sealed class CanaryAnalysisApiTests(MonitorDashboardFactory app) : IClass
         await app.Services.GetRequiredService<CanaryMonitorService>().RunCycleAsync(CancellationToken.None);
 
         var queries = app.Services.GetRequiredService<SeriesQueryService>();
-        var stored = await queries.GetLatestAsync(new SeriesFilter(Model: "canary-metric", Name: CanaryMonitorService.VerdictMetric), CancellationToken.None);
+        var stored = await queries.GetLatestAsync(new SeriesSelector { Model = "canary-metric", Name = CanaryMonitorService.VerdictMetric }, CancellationToken.None);
         var verdict = Assert.Single(stored);
         Assert.Equal("v2", verdict.Series.Version);
         Assert.Equal(2, verdict.Value);

@@ -93,11 +93,11 @@ public sealed class DriftApiTests(MonitorDashboardFactory app) : IClassFixture<M
         await app.Services.GetRequiredService<DriftMonitorService>().RunCycleAsync(now, CancellationToken.None);
 
         var queries = app.Services.GetRequiredService<SeriesQueryService>();
-        var score = Assert.Single(await queries.GetLatestAsync(new SeriesFilter(Model: "drift-monitor", Name: DriftWire.ScoreMetric("input_length")), CancellationToken.None));
+        var score = Assert.Single(await queries.GetLatestAsync(new SeriesSelector { Model = "drift-monitor", Name = DriftWire.ScoreMetric("input_length") }, CancellationToken.None));
         Assert.Equal("input", score.Series.Kind);
         Assert.True(score.Value > 1, $"score {score.Value}");
         // Scores are not themselves scored again.
         await app.Services.GetRequiredService<DriftMonitorService>().RunCycleAsync(now.AddSeconds(1), CancellationToken.None);
-        Assert.Empty(await queries.ListSeriesAsync(new SeriesFilter(Model: "drift-monitor", Name: "drift_drift_input_length"), CancellationToken.None));
+        Assert.Empty(await queries.ListSeriesAsync(new SeriesSelector { Model = "drift-monitor", Name = "drift_drift_input_length" }, CancellationToken.None));
     }
 }

@@ -1,3 +1,4 @@
+using MonitorDashboard.Storage;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -42,7 +43,7 @@ public sealed class LiveHubTests : IAsyncLifetime
     [Fact]
     public async Task Subscribe_PointPosted_ReceivedWithinOneSecond()
     {
-        await _connection.InvokeAsync(nameof(LiveHub.Subscribe), new LiveFilter(Model: "asr"));
+        await _connection.InvokeAsync(nameof(LiveHub.Subscribe), new SeriesSelector { Model = "asr" });
         var client = _factory.CreateClient();
 
         (await client.PostEventsAsync(EventJson.Event(model: "asr", name: "latency_ms", value: 42, version: "v2"))).EnsureSuccessStatusCode();
@@ -57,7 +58,7 @@ public sealed class LiveHubTests : IAsyncLifetime
     [Fact]
     public async Task Subscribe_FilteredByModel_DoesNotReceiveOtherModels()
     {
-        await _connection.InvokeAsync(nameof(LiveHub.Subscribe), new LiveFilter(Model: "asr"));
+        await _connection.InvokeAsync(nameof(LiveHub.Subscribe), new SeriesSelector { Model = "asr" });
         var client = _factory.CreateClient();
 
         (await client.PostEventsAsync(EventJson.Event(model: "vad", value: 1))).EnsureSuccessStatusCode();

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Live;
+using MonitorDashboard.Storage;
 using MonitorDashboard.Tests.Support;
 
 namespace MonitorDashboard.Tests.Live;
@@ -16,7 +18,7 @@ public sealed class LiveNotifierTests
         new(Options.Create(new LiveOptions { FlushIntervalMilliseconds = 250, MaxBufferedPointsPerSubscriber = capacity }), _time, NullLogger<LiveNotifier>.Instance);
 
     private static LivePoint Point(double value, string model = "asr") =>
-        new(model, "v1", model, "software", "latency_ms", DateTimeOffset.UnixEpoch, value);
+        new() { Model = model, Version = "v1", Stage = model, Kind = "software", Name = "latency_ms", Ts = DateTimeOffset.UnixEpoch, Value = value };
 
     [Fact]
     public async Task Publish_ManyBatchesWithinOneInterval_DeliveredAsOneCallAfterTheFirst()
@@ -24,7 +26,7 @@ public sealed class LiveNotifierTests
         var calls = new ConcurrentQueue<IReadOnlyList<LivePoint>>();
         var notifier = CreateNotifier();
 
-        using var sub = notifier.Subscribe(LiveFilter.All, points => { calls.Enqueue(points); return Task.CompletedTask; });
+        using var sub = notifier.Subscribe(SeriesSelector.All, points => { calls.Enqueue(points); return Task.CompletedTask; }, SubscriberContext.Background);
         notifier.Publish([Point(1)]);
         await Eventually.TrueAsync(() => Task.FromResult(calls.Count == 1), TimeSpan.FromSeconds(5), "the first point is delivered at once");
 
@@ -44,11 +46,11 @@ public sealed class LiveNotifierTests
     {
         var received = new ConcurrentQueue<LivePoint>();
         var notifier = CreateNotifier();
-        using var sub = notifier.Subscribe(new LiveFilter(Model: "vad"), points =>
+        using var sub = notifier.Subscribe(new SeriesSelector { Model = "vad" }, points =>
         {
             foreach (var p in points) received.Enqueue(p);
             return Task.CompletedTask;
-        });
+        }, SubscriberContext.Background);
 
         notifier.Publish([Point(1, "asr"), Point(2, "vad"), Point(3, "asr")]);
 
@@ -62,11 +64,11 @@ public sealed class LiveNotifierTests
         var release = new TaskCompletionSource();
         var received = new ConcurrentQueue<LivePoint>();
         var notifier = CreateNotifier(capacity: 100);
-        using var slow = notifier.Subscribe(LiveFilter.All, async points =>
+        using var slow = notifier.Subscribe(SeriesSelector.All, async points =>
         {
             foreach (var p in points) received.Enqueue(p);
             await release.Task; // stuck, like a client on a bad network
-        });
+        }, SubscriberContext.Background);
 
         notifier.Publish([Point(0)]);
         await Eventually.TrueAsync(() => Task.FromResult(received.Count == 1), TimeSpan.FromSeconds(5), "the slow subscriber took its first point");
@@ -84,7 +86,7 @@ public sealed class LiveNotifierTests
     {
         var calls = 0;
         var notifier = CreateNotifier();
-        var sub = notifier.Subscribe(LiveFilter.All, _ => { Interlocked.Increment(ref calls); return Task.CompletedTask; });
+        var sub = notifier.Subscribe(SeriesSelector.All, _ => { Interlocked.Increment(ref calls); return Task.CompletedTask; }, SubscriberContext.Background);
         notifier.Publish([Point(1)]);
         await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref calls) == 1), TimeSpan.FromSeconds(5), "the first point arrives");
 
@@ -94,5 +96,50 @@ public sealed class LiveNotifierTests
 
         Assert.Equal(0, notifier.SubscriberCount);
         Assert.Equal(1, Volatile.Read(ref calls));
+    }
+
+    [Fact]
+    public async Task Publish_HandlerThrows_LoggedAsError()
+    {
+        using var logs = new CapturingLoggerProvider();
+        var notifier = new LiveNotifier(Options.Create(new LiveOptions()), _time, new LoggerFactory([logs]).CreateLogger<LiveNotifier>());
+        using var sub = notifier.Subscribe(SeriesSelector.All, _ => throw new InvalidOperationException("handler broke"), SubscriberContext.Background);
+
+        notifier.Publish([Point(1)]);
+
+        await Eventually.TrueAsync(() => Task.FromResult(logs.Lines.Any(l => l.Contains("handler broke", StringComparison.Ordinal))),
+            TimeSpan.FromSeconds(5), "the failure is logged");
+        Assert.StartsWith("Error", logs.Lines.Single(l => l.Contains("handler broke", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_ComponentHandlerThrows_ReportedToTheComponent()
+    {
+        var reported = new TaskCompletionSource<Exception>();
+        var notifier = CreateNotifier();
+        var context = SubscriberContext.ForComponent(callback => callback(), ex => { reported.TrySetResult(ex); return Task.CompletedTask; });
+        using var sub = notifier.Subscribe(SeriesSelector.All, _ => throw new InvalidOperationException("handler broke"), context);
+
+        notifier.Publish([Point(1)]);
+
+        Assert.Equal("handler broke", (await reported.Task.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken)).Message);
+    }
+
+    [Fact]
+    public async Task Publish_ComponentSubscriber_HandlerRunsInsideItsInvokeAsync()
+    {
+        var insideInvoke = new AsyncLocal<bool>();
+        var ranInside = new TaskCompletionSource<bool>();
+        var notifier = CreateNotifier();
+        var context = SubscriberContext.ForComponent(callback =>
+        {
+            insideInvoke.Value = true;
+            return callback();
+        }, _ => Task.CompletedTask);
+        using var sub = notifier.Subscribe(SeriesSelector.All, _ => { ranInside.TrySetResult(insideInvoke.Value); return Task.CompletedTask; }, context);
+
+        notifier.Publish([Point(1)]);
+
+        Assert.True(await ranInside.Task.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken));
     }
 }

@@ -22,7 +22,7 @@ public sealed class RetentionTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    private static SeriesKey Series(string name) => new("asr", "v1", "asr", "software", name, TagJson.Empty);
+    private static SeriesKey Series(string name) => new() { Model = "asr", Version = "v1", Stage = "asr", Kind = "software", Name = name, Tags = TagJson.Empty };
 
     private Task StoreAsync(IEnumerable<PointWrite> points) =>
         _app.Services.GetRequiredService<PointStore>().AppendAsync(points.ToList(), CancellationToken.None);
@@ -128,7 +128,7 @@ public sealed class RetentionTests : IAsyncLifetime
         var queries = _app.Services.GetRequiredService<SeriesQueryService>();
 
         async Task<long> CountAsync(DateTimeOffset from, TimeSpan span, long? step) =>
-            (await queries.GetBucketsAsync(new SeriesFilter(Model: "asr"), from.ToUnixTimeMilliseconds(), (from + span).ToUnixTimeMilliseconds(), step, CancellationToken.None))
+            (await queries.GetBucketsAsync(new SeriesSelector { Model = "asr" }, from.ToUnixTimeMilliseconds(), (from + span).ToUnixTimeMilliseconds(), step, CancellationToken.None))
             .SelectMany(s => s.Buckets).Sum(b => b.Count);
         long Expected(DateTimeOffset from, TimeSpan span) =>
             timestamps.Count(ts => ts >= from.ToUnixTimeMilliseconds() && ts < (from + span).ToUnixTimeMilliseconds());

@@ -8,7 +8,7 @@ namespace MonitorDashboard.Tests.Storage;
 
 public sealed class PointStoreTests : IAsyncDisposable
 {
-    private static readonly SeriesKey Series = new("asr", "v1", "asr", "software", "latency_ms", TagJson.Empty);
+    private static readonly SeriesKey Series = new() { Model = "asr", Version = "v1", Stage = "asr", Kind = "software", Name = "latency_ms", Tags = TagJson.Empty };
     private readonly MonitorDashboardFactory _app = new();
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

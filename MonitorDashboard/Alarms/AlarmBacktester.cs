@@ -22,7 +22,7 @@ public sealed class AlarmBacktester(SeriesQueryService queries, IOptions<AlarmOp
         // Evaluation times end at now and lie one step apart, as the live loop's would.
         var firstMs = nowMs - ((long)(Range / step) * stepMs);
         var s = rule.Selector;
-        var series = await queries.GetPointsAsync(new SeriesFilter(s.Model, s.Version, s.Stage, s.Kind, s.Metric), firstMs - windowMs, nowMs + 1, cancellationToken);
+        var series = await queries.GetPointsAsync(s, firstMs - windowMs, nowMs + 1, cancellationToken);
 
         var replayRule = rule with { Enabled = true };
         var windows = series.Select(p => new SlidingWindow(p)).ToList();

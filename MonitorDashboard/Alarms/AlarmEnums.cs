@@ -9,6 +9,3 @@ public enum AlarmComparator { GreaterThan, GreaterOrEqual, LessThan, LessOrEqual
 public enum NoDataPolicy { Ok, Alerting, KeepLast }
 
 public enum AlarmSeverity { Info, Warning, Critical }
-
-/// <summary>OK -> Pending (breached, waiting out "for") -> Firing -> OK (resolved).</summary>
-public enum AlarmStatus { Ok, Pending, Firing }

@@ -2,4 +2,4 @@ using MonitorDashboard.Storage;
 
 namespace MonitorDashboard.Alarms;
 
-public sealed record AlarmHistoryEntry(DateTimeOffset At, SeriesInfo? Series, string From, string To, double? Value);
+public sealed record AlarmHistoryEntry(DateTimeOffset At, SeriesInfo? Series, AlarmStatus From, AlarmStatus To, double? Value);

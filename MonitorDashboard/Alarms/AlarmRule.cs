@@ -1,14 +1,16 @@
+using MonitorDashboard.Storage;
+
 namespace MonitorDashboard.Alarms;
 
 /// <summary>
-/// A threshold a lead set on a metric. <see cref="RecoveryThreshold"/> adds hysteresis: a firing alarm resolves only once
+/// A threshold a lead set on a metric (<see cref="Selector"/>: its <c>Name</c> is the metric, always set; the other fields narrow it). <see cref="RecoveryThreshold"/> adds hysteresis: a firing alarm resolves only once
 /// the value is back past it, so a value hovering at the threshold does not flap. <see cref="ConcurrencyVersion"/>
 /// changes with every save; an update based on an older one is refused (409), never silently overwritten.
 /// </summary>
 public sealed record AlarmRule(
     long Id,
     string Name,
-    AlarmSelector Selector,
+    SeriesSelector Selector,
     AlarmAggregation Aggregation,
     TimeSpan Window,
     AlarmComparator Comparator,
@@ -39,9 +41,12 @@ public sealed record AlarmRule(
         ? !IsBreached(value)
         : Comparator is AlarmComparator.GreaterThan or AlarmComparator.GreaterOrEqual ? value < recovery : value > recovery;
 
+    /// <summary>The watched metric: a rule always names one (the validator and the stored row see to it).</summary>
+    public string Metric => Selector.Name ?? throw new InvalidOperationException($"Alarm rule {Id} names no metric.");
+
     public bool IsMuted(DateTimeOffset now) => MutedUntil is { } until && until > now;
 
     public string Describe() =>
-        $"{Aggregation.ToWire()}({Selector.Metric}) over {AlarmDurations.Format(Window)} {Comparator.Symbol()} {Threshold:G6}" +
+        $"{Aggregation.ToWire()}({Metric}) over {AlarmDurations.Format(Window)} {Comparator.Symbol()} {Threshold:G6}" +
         (For > TimeSpan.Zero ? $" for {AlarmDurations.Format(For)}" : "");
 }

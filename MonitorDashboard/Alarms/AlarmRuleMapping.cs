@@ -6,7 +6,7 @@ namespace MonitorDashboard.Alarms;
 internal static class AlarmRuleMapping
 {
     public static AlarmRule ToRule(this AlarmRuleRow row) => new(
-        row.Id, row.Name, new AlarmSelector(row.Metric, row.Model, row.Stage, row.Version, row.Kind),
+        row.Id, row.Name, new SeriesSelector { Model = row.Model, Version = row.Version, Stage = row.Stage, Kind = row.Kind, Name = row.Metric },
         Enum.Parse<AlarmAggregation>(row.Aggregation), TimeSpan.FromSeconds(row.WindowSeconds), Enum.Parse<AlarmComparator>(row.Comparator),
         row.Threshold, row.RecoveryThreshold, TimeSpan.FromSeconds(row.ForSeconds), Enum.Parse<NoDataPolicy>(row.NoData),
         Enum.Parse<AlarmSeverity>(row.Severity), row.Enabled,
@@ -19,7 +19,7 @@ internal static class AlarmRuleMapping
         row.Stage = rule.Selector.Stage;
         row.Version = rule.Selector.Version;
         row.Kind = rule.Selector.Kind;
-        row.Metric = rule.Selector.Metric;
+        row.Metric = rule.Metric;
         row.Aggregation = rule.Aggregation.ToString();
         row.WindowSeconds = (int)rule.Window.TotalSeconds;
         row.Comparator = rule.Comparator.ToString();

@@ -33,7 +33,7 @@ public record AlarmRuleRequest
         Stage = rule.Selector.Stage,
         Version = rule.Selector.Version,
         Kind = rule.Selector.Kind,
-        Metric = rule.Selector.Metric,
+        Metric = rule.Metric,
         Aggregation = rule.Aggregation.ToWire(),
         Window = AlarmDurations.Format(rule.Window),
         Comparator = rule.Comparator.Symbol(),

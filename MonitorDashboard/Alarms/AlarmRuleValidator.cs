@@ -1,4 +1,5 @@
 using MonitorDashboard.Ingestion;
+using MonitorDashboard.Storage;
 
 namespace MonitorDashboard.Alarms;
 
@@ -43,7 +44,7 @@ public static class AlarmRuleValidator
             return null;
         }
         return new AlarmRule(id, request.Name!.Trim(),
-            new AlarmSelector(request.Metric!, Empty(request.Model), Empty(request.Stage), Empty(request.Version), Empty(request.Kind)),
+            new SeriesSelector { Name = request.Metric!, Model = Empty(request.Model), Stage = Empty(request.Stage), Version = Empty(request.Version), Kind = Empty(request.Kind) },
             aggregation, window, comparator, threshold, request.RecoveryThreshold, pendingFor, noData, severity, request.Enabled,
             request.MutedUntil, Empty(request.MuteReason), Empty(request.WebhookUrl), request.ConcurrencyVersion ?? 0);
     }

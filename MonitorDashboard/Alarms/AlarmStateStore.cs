@@ -68,12 +68,12 @@ public sealed class AlarmStateStore(IDbContextFactory<MonitorDbContext> factory,
         var rows = await (from s in db.AlarmStates.AsNoTracking()
                           join r in db.AlarmRules.AsNoTracking() on s.RuleId equals r.Id
                           select new { State = s, r.Name, r.Severity }).ToListAsync(cancellationToken);
-        var seriesById = (await series.ListSeriesAsync(new SeriesFilter(), cancellationToken)).ToDictionary(s => s.Id);
+        var seriesById = (await series.ListSeriesAsync(SeriesSelector.All, cancellationToken)).ToDictionary(s => s.Id);
         return rows.Where(r => seriesById.ContainsKey(r.State.SeriesId)).Select(r => new AlarmStateView(
-                r.State.RuleId, r.Name, r.Severity.ToLowerInvariant(), seriesById[r.State.SeriesId], r.State.Status.ToLowerInvariant(),
+                r.State.RuleId, r.Name, r.Severity.ToLowerInvariant(), seriesById[r.State.SeriesId], Enum.Parse<AlarmStatus>(r.State.Status),
                 DateTimeOffset.FromUnixTimeMilliseconds(r.State.SinceMs), r.State.Value, DateTimeOffset.FromUnixTimeMilliseconds(r.State.EvaluatedMs),
                 r.State.AcknowledgedBy, r.State.AcknowledgedMs is { } a ? DateTimeOffset.FromUnixTimeMilliseconds(a) : null, r.State.AcknowledgeComment))
-            .OrderByDescending(v => v.Status == "firing").ThenBy(v => v.RuleName).ToList();
+            .OrderByDescending(v => v.Status == AlarmStatus.Firing).ThenBy(v => v.RuleName).ToList();
     }
 
     public async Task<IReadOnlyList<AlarmHistoryEntry>> HistoryAsync(long ruleId, DateTimeOffset? since, int take, CancellationToken cancellationToken = default)
@@ -82,9 +82,9 @@ public sealed class AlarmStateStore(IDbContextFactory<MonitorDbContext> factory,
         var sinceMs = since?.ToUnixTimeMilliseconds() ?? 0;
         var rows = await db.AlarmHistory.AsNoTracking().Where(h => h.RuleId == ruleId && h.TimestampMs >= sinceMs)
             .OrderByDescending(h => h.TimestampMs).Take(take).ToListAsync(cancellationToken);
-        var seriesById = (await series.ListSeriesAsync(new SeriesFilter(), cancellationToken)).ToDictionary(s => s.Id);
+        var seriesById = (await series.ListSeriesAsync(SeriesSelector.All, cancellationToken)).ToDictionary(s => s.Id);
         return rows.Select(h => new AlarmHistoryEntry(DateTimeOffset.FromUnixTimeMilliseconds(h.TimestampMs), seriesById.GetValueOrDefault(h.SeriesId),
-            h.FromStatus.ToLowerInvariant(), h.ToStatus.ToLowerInvariant(), h.Value)).ToList();
+            Enum.Parse<AlarmStatus>(h.FromStatus), Enum.Parse<AlarmStatus>(h.ToStatus), h.Value)).ToList();
     }
 
     public async Task<bool> AcknowledgeAsync(long ruleId, long seriesId, string who, string? comment, DateTimeOffset now, CancellationToken cancellationToken = default)

@@ -8,7 +8,7 @@ public sealed class AlarmValueReader(SeriesQueryService queries)
     public async Task<Dictionary<long, double?>> ReadAsync(AlarmRule rule, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var selector = rule.Selector;
-        var buckets = await queries.GetBucketsAsync(new SeriesFilter(selector.Model, selector.Version, selector.Stage, selector.Kind, selector.Metric),
+        var buckets = await queries.GetBucketsAsync(selector,
             (now - rule.Window).ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds() + 1, null, cancellationToken);
         return buckets.ToDictionary(b => b.Series.Id, b => b.Buckets.Count == 0 ? (double?)null : Aggregate(b.Buckets[0], rule));
     }

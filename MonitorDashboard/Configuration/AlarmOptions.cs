@@ -3,9 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace MonitorDashboard.Configuration;
 
 /// <summary>Alarm evaluation (section <c>Alarms</c>).</summary>
-public sealed class AlarmOptions
+public sealed class AlarmOptions : ISectionOptions
 {
-    public const string Section = "Alarms";
+    public static string Section => "Alarms";
 
     /// <summary>Seconds between two evaluations of every enabled rule.</summary>
     [Range(1, 3600)]

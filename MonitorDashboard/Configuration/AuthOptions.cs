@@ -3,9 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace MonitorDashboard.Configuration;
 
 /// <summary>Sign-in, first start and rate limits (section <c>Auth</c>).</summary>
-public sealed class AuthOptions
+public sealed class AuthOptions : ISectionOptions
 {
-    public const string Section = "Auth";
+    public static string Section => "Auth";
 
     /// <summary>Password of the <c>admin</c> user created when no user exists; when empty one is generated and printed once.</summary>
     public string? BootstrapAdminPassword { get; set; }

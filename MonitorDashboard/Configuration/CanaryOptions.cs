@@ -3,9 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace MonitorDashboard.Configuration;
 
 /// <summary>Canary analysis (section <c>Canary</c>).</summary>
-public sealed class CanaryOptions
+public sealed class CanaryOptions : ISectionOptions
 {
-    public const string Section = "Canary";
+    public static string Section => "Canary";
 
     /// <summary>Seconds between two analyses of every active deployment (and between two <c>canary_verdict</c> points).</summary>
     [Range(1, 3600)]

@@ -3,9 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace MonitorDashboard.Configuration;
 
 /// <summary>The built-in traffic simulator (section <c>Demo</c>).</summary>
-public sealed class DemoOptions
+public sealed class DemoOptions : ISectionOptions
 {
-    public const string Section = "Demo";
+    public static string Section => "Demo";
 
     /// <summary>Feed a simulated vad -> asr pipeline into the real ingestion path.</summary>
     public bool Enabled { get; set; } = true;

@@ -1,9 +1,9 @@
 namespace MonitorDashboard.Configuration;
 
 /// <summary>Deployments (section <c>Deployments</c>).</summary>
-public sealed class DeploymentOptions
+public sealed class DeploymentOptions : ISectionOptions
 {
-    public const string Section = "Deployments";
+    public static string Section => "Deployments";
 
     /// <summary>
     /// Per model, the URL told of every step (start, traffic, promote, rollback, finish), e.g. <c>Deployments:Webhooks:asr</c>:

@@ -3,9 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace MonitorDashboard.Configuration;
 
 /// <summary>Drift monitoring (section <c>Drift</c>): which series are watched and how the score is computed.</summary>
-public sealed class DriftOptions
+public sealed class DriftOptions : ISectionOptions
 {
-    public const string Section = "Drift";
+    public static string Section => "Drift";
 
     /// <summary>Turns the background drift monitor (and its <c>drift_*</c> metrics) on or off; the API and page work either way.</summary>
     public bool Enabled { get; set; } = true;

@@ -3,9 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace MonitorDashboard.Configuration;
 
 /// <summary>Limits of the ingestion path (section <c>Ingest</c>).</summary>
-public sealed class IngestOptions
+public sealed class IngestOptions : ISectionOptions
 {
-    public const string Section = "Ingest";
+    public static string Section => "Ingest";
 
     /// <summary>Largest accepted request body; larger bodies get 413.</summary>
     [Range(1024, 256 * 1024 * 1024)]

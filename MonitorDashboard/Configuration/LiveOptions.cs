@@ -3,9 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace MonitorDashboard.Configuration;
 
 /// <summary>Fan-out of committed points to live viewers (section <c>Live</c>).</summary>
-public sealed class LiveOptions
+public sealed class LiveOptions : ISectionOptions
 {
-    public const string Section = "Live";
+    public static string Section => "Live";
 
     /// <summary>Shortest time between two deliveries to one subscriber; later points are coalesced.</summary>
     [Range(10, 10_000)]

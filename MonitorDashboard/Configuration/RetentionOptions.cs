@@ -3,9 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace MonitorDashboard.Configuration;
 
 /// <summary>How long stored data is kept (section <c>Retention</c>).</summary>
-public sealed class RetentionOptions
+public sealed class RetentionOptions : ISectionOptions
 {
-    public const string Section = "Retention";
+    public static string Section => "Retention";
 
     /// <summary>Raw points older than this are deleted.</summary>
     [Range(1, 3650)]

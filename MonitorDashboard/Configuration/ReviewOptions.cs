@@ -4,9 +4,9 @@ using MonitorDashboard.Review;
 namespace MonitorDashboard.Configuration;
 
 /// <summary>The shadow-mode review queue (section <c>Review</c>).</summary>
-public sealed class ReviewOptions
+public sealed class ReviewOptions : ISectionOptions
 {
-    public const string Section = "Review";
+    public static string Section => "Review";
 
     /// <summary>How long a claimed item stays with its reviewer; the labeling page renews it while open.</summary>
     [Range(1, 24 * 60)]

@@ -3,9 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace MonitorDashboard.Configuration;
 
 /// <summary>Where and how the SQLite database is kept (section <c>Storage</c>).</summary>
-public sealed class StorageOptions
+public sealed class StorageOptions : ISectionOptions
 {
-    public const string Section = "Storage";
+    public static string Section => "Storage";
 
     /// <summary>Database file. A relative path resolves against the repository root when run from source, else the content root.</summary>
     [Required]

@@ -4,9 +4,9 @@ namespace MonitorDashboard.Configuration;
 /// Where outbound webhooks (alarm rules, deployment hooks) may go (section <c>Webhooks</c>). By default only public
 /// addresses: a rule editor must not be able to make the server call its own admin ports or the cloud metadata service.
 /// </summary>
-public sealed class WebhookOptions
+public sealed class WebhookOptions : ISectionOptions
 {
-    public const string Section = "Webhooks";
+    public static string Section => "Webhooks";
 
     /// <summary>Allow 127.0.0.0/8 and ::1 (a receiver on the same machine; the tests' receivers).</summary>
     public bool AllowLoopback { get; set; }

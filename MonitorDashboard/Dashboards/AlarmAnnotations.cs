@@ -1,4 +1,5 @@
 using MonitorDashboard.Alarms;
+using MonitorDashboard.Storage;
 
 namespace MonitorDashboard.Dashboards;
 
@@ -12,7 +13,7 @@ public sealed class AlarmAnnotations(AlarmRuleStore rules, AlarmStateStore state
     {
         var result = new Dictionary<string, IReadOnlyList<ChartAnnotation>>();
         var matching = (await rules.ListAsync(cancellationToken)).Where(r => r.Enabled && Watches(r.Selector, kind, filter)).ToList();
-        foreach (var group in matching.GroupBy(r => r.Selector.Metric))
+        foreach (var group in matching.GroupBy(r => r.Metric))
         {
             var definition = MetricCatalog.For(group.Key);
             var annotations = new List<ChartAnnotation>();
@@ -35,11 +36,11 @@ public sealed class AlarmAnnotations(AlarmRuleStore rules, AlarmStateStore state
             DateTimeOffset? start = null;
             foreach (var entry in series.OrderBy(h => h.At))
             {
-                if (entry.To == "firing")
+                if (entry.To == AlarmStatus.Firing)
                 {
                     start = entry.At;
                 }
-                else if (entry.From == "firing")
+                else if (entry.From == AlarmStatus.Firing)
                 {
                     yield return (start ?? from, entry.At);
                     start = null;
@@ -52,7 +53,7 @@ public sealed class AlarmAnnotations(AlarmRuleStore rules, AlarmStateStore state
         }
     }
 
-    private static bool Watches(AlarmSelector selector, string kind, DashboardFilter filter) =>
+    private static bool Watches(SeriesSelector selector, string kind, DashboardFilter filter) =>
         (selector.Kind is null || selector.Kind == kind)
         && (selector.Model is null || selector.Model == filter.Model)
         && (selector.Stage is null || selector.Stage == filter.Stage);

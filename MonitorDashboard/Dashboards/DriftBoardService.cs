@@ -12,7 +12,7 @@ public sealed class DriftBoardService(SeriesQueryService queries, DriftService d
 
     /// <summary>Every series drift can be computed for (drift scores themselves left out).</summary>
     public async Task<IReadOnlyList<SeriesInfo>> ListSeriesAsync(CancellationToken cancellationToken) =>
-        (await queries.ListSeriesAsync(new SeriesFilter(), cancellationToken)).Where(s => !DriftWire.IsScoreMetric(s.Name)).ToList();
+        (await queries.ListSeriesAsync(SeriesSelector.All, cancellationToken)).Where(s => !DriftWire.IsScoreMetric(s.Name)).ToList();
 
     public Task<DriftReport> CompareAsync(DriftQuery query, CancellationToken cancellationToken) => drift.CompareAsync(query, cancellationToken);
 
@@ -33,7 +33,7 @@ public sealed class DriftBoardService(SeriesQueryService queries, DriftService d
     }
 
     /// <summary>The stored drift score of the metric (one line per version) over the last hours.</summary>
-    public async Task<IReadOnlyList<ChartSeries>> ScoreHistoryAsync(SeriesFilter series, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ChartSeries>> ScoreHistoryAsync(SeriesSelector series, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var step = TimeSpan.FromMinutes(1);
         var buckets = await queries.GetBucketsAsync(series with { Name = DriftWire.ScoreMetric(series.Name ?? "") },

@@ -13,7 +13,7 @@ public sealed class MetricPanelService(SeriesQueryService queries)
             return [];
         }
         var (from, to) = filter.Range.Resolve(now);
-        var buckets = await queries.GetBucketsAsync(new SeriesFilter(filter.Model, null, filter.Stage, kind, null),
+        var buckets = await queries.GetBucketsAsync(new SeriesSelector { Model = filter.Model, Stage = filter.Stage, Kind = kind },
             from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), (long)filter.Range.Step.TotalMilliseconds, cancellationToken);
         return buckets
             .Where(b => filter.Versions.Count == 0 || filter.Versions.Contains(b.Series.Version))
@@ -33,7 +33,7 @@ public sealed class MetricPanelService(SeriesQueryService queries)
     {
         var stepMs = (long)filter.Range.Step.TotalMilliseconds;
         var fromMs = since.ToUnixTimeMilliseconds() / stepMs * stepMs;
-        var buckets = await queries.GetBucketsAsync(new SeriesFilter(filter.Model, null, filter.Stage, kind, names.Count == 1 ? names.First() : null),
+        var buckets = await queries.GetBucketsAsync(new SeriesSelector { Model = filter.Model, Stage = filter.Stage, Kind = kind, Name = names.Count == 1 ? names.First() : null },
             fromMs, now.ToUnixTimeMilliseconds() + 1, stepMs, cancellationToken);
         return buckets
             .Where(b => names.Contains(b.Series.Name) && (filter.Versions.Count == 0 || filter.Versions.Contains(b.Series.Version)))
@@ -43,5 +43,5 @@ public sealed class MetricPanelService(SeriesQueryService queries)
 
     /// <summary>Models, their stages and versions, for the filter bar.</summary>
     public async Task<IReadOnlyList<SeriesInfo>> ListSeriesAsync(string? kind, CancellationToken cancellationToken) =>
-        await queries.ListSeriesAsync(new SeriesFilter(Kind: kind), cancellationToken);
+        await queries.ListSeriesAsync(new SeriesSelector { Kind = kind }, cancellationToken);
 }

@@ -12,14 +12,14 @@ public sealed class PipelineSummaryService(SeriesQueryService queries)
 
     public async Task<IReadOnlyList<PipelineSummary>> LoadAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var all = await queries.ListSeriesAsync(new SeriesFilter(), cancellationToken);
+        var all = await queries.ListSeriesAsync(SeriesSelector.All, cancellationToken);
         var result = new List<PipelineSummary>();
         var toMs = now.ToUnixTimeMilliseconds() + 1;
         foreach (var model in PipelineLayout.Models(all))
         {
-            var current = await queries.GetBucketsAsync(new SeriesFilter(model, Kind: Software),
+            var current = await queries.GetBucketsAsync(new SeriesSelector { Model = model, Kind = Software },
                 (now - CurrentWindow).ToUnixTimeMilliseconds(), toMs, null, cancellationToken);
-            var latency = await queries.GetBucketsAsync(new SeriesFilter(model, Kind: Software, Name: "latency_ms"),
+            var latency = await queries.GetBucketsAsync(new SeriesSelector { Model = model, Kind = Software, Name = "latency_ms" },
                 (now - SparklineWindow).ToUnixTimeMilliseconds(), toMs, (long)SparklineStep.TotalMilliseconds, cancellationToken);
 
             var stages = PipelineLayout.Stages(all, model).Select(stage => new StageSummary(stage,

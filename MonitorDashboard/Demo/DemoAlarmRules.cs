@@ -1,6 +1,7 @@
 using MonitorDashboard.Alarms;
 using MonitorDashboard.Deployments.Canary;
 using MonitorDashboard.Drift;
+using MonitorDashboard.Storage;
 
 namespace MonitorDashboard.Demo;
 
@@ -31,7 +32,7 @@ public static class DemoAlarmRules
 
     private static AlarmRule Rule(string name, string stage, string metric, AlarmAggregation aggregation, int windowSeconds,
         double threshold, double recovery, int forSeconds, AlarmSeverity severity) =>
-        new(0, name, new AlarmSelector(metric, DemoPipelineSimulator.Model, stage), aggregation, TimeSpan.FromSeconds(windowSeconds),
+        new(0, name, new SeriesSelector { Name = metric, Model = DemoPipelineSimulator.Model, Stage = stage }, aggregation, TimeSpan.FromSeconds(windowSeconds),
             AlarmComparator.GreaterThan, threshold, recovery, TimeSpan.FromSeconds(forSeconds), NoDataPolicy.KeepLast, severity,
             Enabled: true, MutedUntil: null, MuteReason: null, WebhookUrl: null);
 }

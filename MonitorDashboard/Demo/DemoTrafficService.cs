@@ -79,7 +79,7 @@ public sealed class DemoTrafficService(
     /// <summary>Back-fills the last hour on a fresh database; false when data was already there (a restart).</summary>
     private async Task<bool> BackfillAsync(DemoPipelineSimulator simulator, DemoShadowPredictions shadow, DemoRolloutPlayer rollout, CancellationToken stoppingToken)
     {
-        var existing = await queries.ListSeriesAsync(new SeriesFilter(Model: DemoPipelineSimulator.Model), stoppingToken);
+        var existing = await queries.ListSeriesAsync(new SeriesSelector { Model = DemoPipelineSimulator.Model }, stoppingToken);
         if (existing.Count > 0)
         {
             return false;

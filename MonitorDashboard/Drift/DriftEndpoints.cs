@@ -78,6 +78,6 @@ public static class DriftEndpoints
         {
             return null;
         }
-        return new DriftQuery(new SeriesFilter(Model: model, Version: version, Stage: stage, Kind: kind, Name: name), fromTime, toTime, referenceKind, pinnedFrom, pinnedTo);
+        return new DriftQuery(new SeriesSelector { Model = model, Version = version, Stage = stage, Kind = kind, Name = name }, fromTime, toTime, referenceKind, pinnedFrom, pinnedTo);
     }
 }

@@ -40,14 +40,14 @@ public sealed class DriftMonitorService(
             {
                 continue;
             }
-            var watched = (await queries.ListSeriesAsync(new SeriesFilter(Kind: kind.ToWire()), cancellationToken))
+            var watched = (await queries.ListSeriesAsync(new SeriesSelector { Kind = kind.ToWire() }, cancellationToken))
                 .Where(s => !DriftWire.IsScoreMetric(s.Name) && DriftWire.ScoreMetric(s.Name).Length <= MetricNames.MaxLength)
                 .Select(s => (s.Model, s.Stage, s.Version, s.Name))
                 .Distinct();
             foreach (var (model, stage, version, name) in watched)
             {
                 var report = await drift.CompareAsync(
-                    new DriftQuery(new SeriesFilter(Model: model, Version: version, Stage: stage, Kind: kind.ToWire(), Name: name), from, now, DriftReference.Preceding), cancellationToken);
+                    new DriftQuery(new SeriesSelector { Model = model, Version = version, Stage = stage, Kind = kind.ToWire(), Name = name }, from, now, DriftReference.Preceding), cancellationToken);
                 if (report.Score is { } score)
                 {
                     scores.Add(new MetricEvent(null, now.ToUnixTimeMilliseconds(), model, version, stage, kind, DriftWire.ScoreMetric(name), Math.Round(score, 4), []));

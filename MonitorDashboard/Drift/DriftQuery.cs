@@ -4,7 +4,7 @@ namespace MonitorDashboard.Drift;
 
 /// <summary>One drift comparison: which values (a series filter), the current window and the reference.</summary>
 public sealed record DriftQuery(
-    SeriesFilter Series,
+    SeriesSelector Series,
     DateTimeOffset From,
     DateTimeOffset To,
     DriftReference Reference,

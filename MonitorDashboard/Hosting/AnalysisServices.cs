@@ -10,14 +10,14 @@ public static class AnalysisServices
 {
     public static IServiceCollection AddAnalysis(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CanaryOptions>().Bind(configuration.GetSection(CanaryOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<CanaryOptions>(configuration);
         services.AddSingleton<CanaryInputReader>();
         services.AddSingleton<CanaryAnalysisService>();
         services.AddSingleton<CanaryReports>();
         services.AddSingleton<CanaryMonitorService>();
         services.AddHostedService(sp => sp.GetRequiredService<CanaryMonitorService>());
 
-        services.AddOptions<DriftOptions>().Bind(configuration.GetSection(DriftOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<DriftOptions>(configuration);
         services.AddSingleton<DriftService>();
         services.AddSingleton<DriftMonitorService>();
         if (configuration.GetValue(DriftOptions.Section + ":" + nameof(DriftOptions.Enabled), true))

@@ -11,7 +11,7 @@ public static class DeploymentServices
 {
     public static IServiceCollection AddDeployments(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DeploymentOptions>().Bind(configuration.GetSection(DeploymentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<DeploymentOptions>(configuration);
         services.AddSingleton<IValidateOptions<DeploymentOptions>, DeploymentHookValidation>();
         services.AddSingleton<DeploymentStore>();
         services.AddSingleton<DeploymentService>();

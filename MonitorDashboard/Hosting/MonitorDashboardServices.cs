@@ -20,10 +20,10 @@ public static class MonitorDashboardServices
 {
     public static IServiceCollection AddMonitorDashboard(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<LiveOptions>().Bind(configuration.GetSection(LiveOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<StorageOptions>(configuration);
+        services.AddValidatedOptions<IngestOptions>(configuration);
+        services.AddValidatedOptions<LiveOptions>(configuration);
+        services.AddValidatedOptions<DemoOptions>(configuration);
         services.AddSingleton(TimeProvider.System);
 
         // storage
@@ -35,7 +35,7 @@ public static class MonitorDashboardServices
         services.AddSingleton(new DatabaseLocation(databasePath));
         services.AddSingleton<PointStore>();
         services.AddSingleton<SqlRunner>();
-        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<RetentionOptions>(configuration);
         services.AddSingleton<RetentionStore>();
         services.AddSingleton<RetentionService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
@@ -64,7 +64,7 @@ public static class MonitorDashboardServices
         services.AddAccounts(configuration);
 
         // review
-        services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<ReviewOptions>(configuration);
         services.AddSingleton<PredictionBatchParser>();
         services.AddSingleton<PredictionStore>();
         services.AddSingleton<ReviewQueue>();
@@ -72,12 +72,12 @@ public static class MonitorDashboardServices
         services.AddSingleton<ReviewInsights>();
 
         // outbound webhooks: one policy for alarm rules and deployment hooks
-        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<WebhookOptions>(configuration);
         services.AddSingleton<WebhookPolicy>();
         services.AddSingleton<WebhookConnector>();
 
         // alarms
-        services.AddOptions<AlarmOptions>().Bind(configuration.GetSection(AlarmOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<AlarmOptions>(configuration);
         services.AddSingleton<AlarmNotifier>();
         services.AddSingleton<AlarmRuleStore>();
         services.AddSingleton<AlarmStateStore>();

@@ -187,7 +187,7 @@ public sealed class GroupCommitWriter(
                     accepted++;
                     if (watched)
                     {
-                        live.Add(new LivePoint(e.Model, e.Version, e.Stage, e.Kind.ToWire(), e.Name, DateTimeOffset.FromUnixTimeMilliseconds(e.TimestampMs), e.Value));
+                        live.Add(LivePoint.Of(e.Series, DateTimeOffset.FromUnixTimeMilliseconds(e.TimestampMs), e.Value));
                     }
                 }
             }

@@ -17,5 +17,5 @@ public sealed record MetricEvent(
     public const string DefaultVersion = "unversioned";
 
     /// <summary>The series this event belongs to, built where the event is parsed, in parallel, not by the single writer.</summary>
-    public SeriesKey Series { get; } = new(Model, Version, Stage, Kind.ToWire(), Name, TagJson.Serialize(Tags));
+    public SeriesKey Series { get; } = new() { Model = Model, Version = Version, Stage = Stage, Kind = Kind.ToWire(), Name = Name, Tags = TagJson.Serialize(Tags) };
 }

@@ -1,3 +1,4 @@
+using MonitorDashboard.Storage;
 using Microsoft.AspNetCore.SignalR;
 
 namespace MonitorDashboard.Live;
@@ -12,9 +13,9 @@ public sealed class LiveHub(LiveHubSubscriptions subscriptions) : Hub
     public const string PointsMessage = "Points";
 
     /// <summary>Replaces this connection's subscription.</summary>
-    public Task Subscribe(LiveFilter? filter)
+    public Task Subscribe(SeriesSelector? filter)
     {
-        subscriptions.Subscribe(Context.ConnectionId, filter ?? LiveFilter.All);
+        subscriptions.Subscribe(Context.ConnectionId, filter ?? SeriesSelector.All);
         return Task.CompletedTask;
     }
 

@@ -1,3 +1,4 @@
+using MonitorDashboard.Storage;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 
@@ -8,10 +9,10 @@ public sealed class LiveHubSubscriptions(LiveNotifier notifier, IHubContext<Live
 {
     private readonly ConcurrentDictionary<string, IDisposable> _byConnection = new();
 
-    public void Subscribe(string connectionId, LiveFilter filter)
+    public void Subscribe(string connectionId, SeriesSelector filter)
     {
         var client = hub.Clients.Client(connectionId);
-        var subscription = notifier.Subscribe(filter, points => client.SendAsync(LiveHub.PointsMessage, points));
+        var subscription = notifier.Subscribe(filter, points => client.SendAsync(LiveHub.PointsMessage, points), SubscriberContext.Background);
         _byConnection.AddOrUpdate(connectionId, subscription, (_, previous) =>
         {
             previous.Dispose();

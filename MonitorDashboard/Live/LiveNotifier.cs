@@ -1,3 +1,4 @@
+using MonitorDashboard.Storage;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
 
@@ -18,11 +19,14 @@ public sealed class LiveNotifier(IOptions<LiveOptions> options, TimeProvider tim
     /// <summary>Points dropped because a subscriber fell behind (each subscriber keeps the newest).</summary>
     public long DroppedPoints => Interlocked.Read(ref _droppedByClosed) + Volatile.Read(ref _subscriptions).Sum(s => s.Dropped);
 
-    /// <summary>Calls <paramref name="onPoints"/> off the publishing thread with the matching points, at most once per flush interval.</summary>
-    public IDisposable Subscribe(LiveFilter filter, Func<IReadOnlyList<LivePoint>, Task> onPoints)
+    /// <summary>
+    /// Calls <paramref name="onPoints"/> off the publishing thread, in <paramref name="context"/>, with the matching points,
+    /// at most once per flush interval.
+    /// </summary>
+    public IDisposable Subscribe(SeriesSelector filter, Func<IReadOnlyList<LivePoint>, Task> onPoints, SubscriberContext context)
     {
         var settings = options.Value;
-        var subscription = new LiveSubscription(filter, onPoints, settings.MaxBufferedPointsPerSubscriber,
+        var subscription = new LiveSubscription(filter, onPoints, context, settings.MaxBufferedPointsPerSubscriber,
             TimeSpan.FromMilliseconds(settings.FlushIntervalMilliseconds), time, logger, Remove);
         lock (_gate)
         {
@@ -38,7 +42,7 @@ public sealed class LiveNotifier(IOptions<LiveOptions> options, TimeProvider tim
         {
             foreach (var point in points)
             {
-                if (subscription.Filter.Matches(point))
+                if (subscription.Filter.Matches(point.Series))
                 {
                     subscription.Offer(point);
                 }

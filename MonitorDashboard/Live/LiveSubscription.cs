@@ -1,21 +1,24 @@
+using MonitorDashboard.Storage;
 using System.Threading.Channels;
 
 namespace MonitorDashboard.Live;
 
 /// <summary>
-/// One subscriber's buffer and delivery loop. Publishing only writes into a bounded buffer that drops its oldest
-/// points when full, so a slow subscriber never slows the writer; the loop delivers everything buffered at once and
-/// then waits the flush interval, so a subscriber gets at most one call per interval however fast points arrive.
+/// One subscriber's point buffer. Publishing only writes into a bounded buffer that drops its oldest points when full,
+/// so a slow subscriber never slows the writer; <see cref="ThrottledDelivery"/> hands over everything buffered at once,
+/// at most once per flush interval, in the subscriber's context.
 /// </summary>
 internal sealed class LiveSubscription : IDisposable
 {
+    private const int MaxBatch = 100_000;
     private readonly Channel<LivePoint> _buffer;
-    private readonly CancellationTokenSource _stop = new();
     private readonly Func<IReadOnlyList<LivePoint>, Task> _onPoints;
     private readonly Action<LiveSubscription> _onDispose;
+    private readonly ThrottledDelivery _delivery;
     private long _dropped;
+    private int _disposed;
 
-    public LiveSubscription(LiveFilter filter, Func<IReadOnlyList<LivePoint>, Task> onPoints, int capacity,
+    public LiveSubscription(SeriesSelector filter, Func<IReadOnlyList<LivePoint>, Task> onPoints, SubscriberContext context, int capacity,
         TimeSpan flushInterval, TimeProvider time, ILogger logger, Action<LiveSubscription> onDispose)
     {
         Filter = filter;
@@ -24,53 +27,41 @@ internal sealed class LiveSubscription : IDisposable
         _buffer = Channel.CreateBounded<LivePoint>(
             new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
             _ => Interlocked.Increment(ref _dropped));
-        _ = Task.Run(() => DeliverAsync(flushInterval, time, logger));
+        _delivery = new ThrottledDelivery(DeliverBufferedAsync, context, flushInterval, time, logger);
     }
 
-    public LiveFilter Filter { get; }
+    public SeriesSelector Filter { get; }
 
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    public void Offer(LivePoint point) => _buffer.Writer.TryWrite(point);
-
-    private async Task DeliverAsync(TimeSpan flushInterval, TimeProvider time, ILogger logger)
+    public void Offer(LivePoint point)
     {
-        var token = _stop.Token;
-        try
+        _buffer.Writer.TryWrite(point);
+        _delivery.Wake();
+    }
+
+    private Task DeliverBufferedAsync()
+    {
+        var batch = new List<LivePoint>();
+        while (batch.Count < MaxBatch && _buffer.Reader.TryRead(out var point))
         {
-            while (await _buffer.Reader.WaitToReadAsync(token))
-            {
-                var batch = new List<LivePoint>();
-                while (batch.Count < 100_000 && _buffer.Reader.TryRead(out var point))
-                {
-                    batch.Add(point);
-                }
-                try
-                {
-                    await _onPoints(batch);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogWarning(ex, "A live subscriber failed to take {Count} points", batch.Count);
-                }
-                await Task.Delay(flushInterval, time, token);
-            }
+            batch.Add(point);
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        if (_buffer.Reader.Count > 0)
         {
-            // disposed
+            _delivery.Wake(); // more than one batch waiting: the rest goes in the next call
         }
+        return batch.Count == 0 ? Task.CompletedTask : _onPoints(batch);
     }
 
     public void Dispose()
     {
-        if (_stop.IsCancellationRequested)
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
         _onDispose(this);
         _buffer.Writer.TryComplete();
-        _stop.Cancel();
-        _stop.Dispose();
+        _delivery.Dispose();
     }
 }

@@ -5,12 +5,12 @@ using MonitorDashboard.Storage;
 namespace MonitorDashboard.Query;
 
 /// <summary>The validated query string of <c>GET /api/v1/series/points</c>.</summary>
-public sealed record PointsQuery(SeriesFilter Filter, long FromMs, long ToMs, long? StepMs)
+public sealed record PointsQuery(SeriesSelector Filter, long FromMs, long ToMs, long? StepMs)
 {
     public const int MaxBuckets = 100_000;
     public static readonly TimeSpan DefaultRange = TimeSpan.FromHours(1);
 
-    public static PointsQuery? TryCreate(SeriesFilter filter, string? from, string? to, string? step, DateTimeOffset now, List<EventError> errors)
+    public static PointsQuery? TryCreate(SeriesSelector filter, string? from, string? to, string? step, DateTimeOffset now, List<EventError> errors)
     {
         var toTime = ParseTime(to, "to", now, errors);
         var fromTime = ParseTime(from, "from", toTime - DefaultRange, errors);

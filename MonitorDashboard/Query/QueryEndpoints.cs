@@ -24,7 +24,7 @@ public static class QueryEndpoints
         {
             return ApiProblems.Invalid(errors, "Fix the query string.");
         }
-        return TypedResults.Ok(await queries.ListSeriesAsync(new SeriesFilter(model, version, stage, kind, name), cancellationToken));
+        return TypedResults.Ok(await queries.ListSeriesAsync(new SeriesSelector { Model = model, Version = version, Stage = stage, Kind = kind, Name = name }, cancellationToken));
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<SeriesBuckets>>, ValidationProblem>> GetPointsAsync(
@@ -34,7 +34,7 @@ public static class QueryEndpoints
     {
         var errors = new List<EventError>();
         PointsQuery.ValidateKind(kind, errors);
-        var query = PointsQuery.TryCreate(new SeriesFilter(model, version, stage, kind, name), from, to, step, time.GetUtcNow(), errors);
+        var query = PointsQuery.TryCreate(new SeriesSelector { Model = model, Version = version, Stage = stage, Kind = kind, Name = name }, from, to, step, time.GetUtcNow(), errors);
         if (query is null || errors.Count > 0)
         {
             return ApiProblems.Invalid(errors, "Fix the query string.");

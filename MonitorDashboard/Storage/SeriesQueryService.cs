@@ -10,7 +10,7 @@ namespace MonitorDashboard.Storage;
 public sealed class SeriesQueryService(
     IDbContextFactory<MonitorDbContext> factory, TimeProvider time, IOptions<StorageOptions> options, IOptions<RetentionOptions> retention)
 {
-    public async Task<IReadOnlyList<SeriesInfo>> ListSeriesAsync(SeriesFilter filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SeriesInfo>> ListSeriesAsync(SeriesSelector filter, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var rows = await Select(db, filter)
@@ -21,7 +21,7 @@ public sealed class SeriesQueryService(
     }
 
     /// <summary>Each matching series with its newest point (one indexed lookup per series).</summary>
-    public async Task<IReadOnlyList<LatestPoint>> GetLatestAsync(SeriesFilter filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LatestPoint>> GetLatestAsync(SeriesSelector filter, CancellationToken cancellationToken)
     {
         var series = await ListSeriesAsync(filter, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -43,7 +43,7 @@ public sealed class SeriesQueryService(
     /// or one bucket over the whole range when <paramref name="stepMs"/> is null. Empty buckets are left out.
     /// Long ranges are read from rollups (<see cref="ResolutionPlan"/>), so a week costs about as much as an hour.
     /// </summary>
-    public async Task<IReadOnlyList<SeriesBuckets>> GetBucketsAsync(SeriesFilter filter, long fromMs, long toMs, long? stepMs, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SeriesBuckets>> GetBucketsAsync(SeriesSelector filter, long fromMs, long toMs, long? stepMs, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var series = await Select(db, filter)
@@ -76,7 +76,7 @@ public sealed class SeriesQueryService(
     /// The raw values of every matching series in [<paramref name="fromMs"/>, <paramref name="toMs"/>), in time order per
     /// series; beyond <paramref name="maxValues"/> an evenly strided subsample (raw retention bounds how far back this reaches).
     /// </summary>
-    public async Task<SeriesValues> GetValuesAsync(SeriesFilter filter, long fromMs, long toMs, int maxValues, CancellationToken cancellationToken)
+    public async Task<SeriesValues> GetValuesAsync(SeriesSelector filter, long fromMs, long toMs, int maxValues, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var ids = await Select(db, filter).Select(s => s.Id).ToListAsync(cancellationToken);
@@ -110,7 +110,7 @@ public sealed class SeriesQueryService(
     /// Every raw point of every matching series in [<paramref name="fromMs"/>, <paramref name="toMs"/>), in time order:
     /// the alarm backtest slides its window over them exactly as the live evaluator would read them.
     /// </summary>
-    public async Task<IReadOnlyList<SeriesPoints>> GetPointsAsync(SeriesFilter filter, long fromMs, long toMs, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SeriesPoints>> GetPointsAsync(SeriesSelector filter, long fromMs, long toMs, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var series = await Select(db, filter).OrderBy(s => s.Id).AsNoTracking().ToListAsync(cancellationToken);
@@ -151,7 +151,7 @@ public sealed class SeriesQueryService(
         return sample;
     }
 
-    private static IQueryable<SeriesRow> Select(MonitorDbContext db, SeriesFilter filter)
+    private static IQueryable<SeriesRow> Select(MonitorDbContext db, SeriesSelector filter)
     {
         IQueryable<SeriesRow> query = db.Series;
         if (filter.Model is not null) query = query.Where(s => s.Model == filter.Model);
@@ -163,5 +163,5 @@ public sealed class SeriesQueryService(
     }
 
     private static SeriesInfo ToInfo(SeriesRow row) =>
-        new(row.Id, row.Model, row.Version, row.Stage, row.Kind, row.Name, TagJson.Deserialize(row.Tags));
+        new() { Id = row.Id, Model = row.Model, Version = row.Version, Stage = row.Stage, Kind = row.Kind, Name = row.Name, Tags = TagJson.Deserialize(row.Tags) };
 }

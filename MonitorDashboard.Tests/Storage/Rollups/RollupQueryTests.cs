@@ -15,7 +15,7 @@ public sealed class RollupQueryTests : IAsyncDisposable
     // Thirty whole days (long enough for hour rollups), ending yesterday so every bucket is complete.
     private static readonly long To = RollupResolution.BucketStart(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), Day) - Day;
     private static readonly long From = To - (30 * Day);
-    private static readonly SeriesKey Latency = new("asr", "v1", "asr", "software", "latency_ms", TagJson.Empty);
+    private static readonly SeriesKey Latency = new() { Model = "asr", Version = "v1", Stage = "asr", Kind = "software", Name = "latency_ms", Tags = TagJson.Empty };
 
     private readonly MonitorDashboardFactory _app = new();
 
@@ -47,7 +47,7 @@ public sealed class RollupQueryTests : IAsyncDisposable
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     private Task<IReadOnlyList<SeriesBuckets>> QueryAsync(long from, long to, long? step) =>
-        _app.Services.GetRequiredService<SeriesQueryService>().GetBucketsAsync(new SeriesFilter(Model: "asr"), from, to, step, CancellationToken.None);
+        _app.Services.GetRequiredService<SeriesQueryService>().GetBucketsAsync(new SeriesSelector { Model = "asr" }, from, to, step, CancellationToken.None);
 
     private static void AssertMatchesExact(Bucket bucket, IEnumerable<double> values)
     {

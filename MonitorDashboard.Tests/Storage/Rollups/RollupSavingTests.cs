@@ -18,7 +18,7 @@ public sealed class RollupSavingTests : IAsyncDisposable
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var series = await _app.Services.GetRequiredService<SeriesQueryService>()
-            .GetBucketsAsync(new SeriesFilter(Model: "asr"), now - (12 * 3_600_000L), now, null, CancellationToken.None);
+            .GetBucketsAsync(new SeriesSelector { Model = "asr" }, now - (12 * 3_600_000L), now, null, CancellationToken.None);
         return series.SelectMany(s => s.Buckets).Sum(b => b.Count);
     }
 

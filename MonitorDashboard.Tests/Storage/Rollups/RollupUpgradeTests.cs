@@ -58,7 +58,7 @@ public sealed class RollupUpgradeTests : IDisposable
         Assert.Equal(2, store.CatchUpRollups());
         var hour = RollupResolution.BucketStart(minute, RollupResolution.HourMs);
         var buckets = await new SeriesQueryService(factory, TimeProvider.System, Options.Create(new StorageOptions()), Options.Create(new RetentionOptions()))
-            .GetBucketsAsync(new SeriesFilter(Model: "asr"), hour - (30 * RollupResolution.HourMs), hour + (30 * RollupResolution.HourMs), RollupResolution.HourMs, CancellationToken.None);
+            .GetBucketsAsync(new SeriesSelector { Model = "asr" }, hour - (30 * RollupResolution.HourMs), hour + (30 * RollupResolution.HourMs), RollupResolution.HourMs, CancellationToken.None);
         var bucket = Assert.Single(Assert.Single(buckets).Buckets);
         Assert.Equal((3L, 60.0, 30.0), (bucket.Count, bucket.Sum, bucket.Last));
     }

@@ -11,12 +11,13 @@ using MudBlazor;
 namespace MonitorDashboard.Components.Pages;
 
 /// <summary>Every alarm rule with its current state; leads create, edit, clone, disable and delete rules here.</summary>
-public partial class Alarms : IDisposable
+public partial class Alarms
 {
     private static readonly TimeSpan SparklineRange = TimeSpan.FromHours(1);
     private IReadOnlyList<AlarmRuleSummary>? _summaries;
     private Dictionary<long, ChartSeries> _sparklines = [];
     private Dictionary<long, IReadOnlyList<ChartAnnotation>> _thresholds = [];
+    private IDisposable? _alarmSubscription;
 
     [Inject] public required AlarmRuleStore Rules { get; init; }
     [Inject] public required AlarmStateStore States { get; init; }
@@ -24,18 +25,17 @@ public partial class Alarms : IDisposable
     [Inject] public required SeriesQueryService Queries { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
-    [Inject] public required BrowserTime BrowserTime { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
     [Inject] public required IOptions<AlarmOptions> Options { get; init; }
     [CascadingParameter] public required Task<AuthenticationState> AuthenticationState { get; set; }
 
-    protected override async Task OnInitializedAsync()
+    protected override void OnInitialized()
     {
-        Notifier.StatesChanged += OnChanged;
-        Notifier.RulesChanged += OnChanged;
-        BrowserTime.Changed += OnZoneChanged;
-        await LoadAsync();
+        base.OnInitialized();
+        _alarmSubscription = Notifier.Subscribe(AlarmChange.Any, OnChangedAsync, Subscriber);
     }
+
+    protected override Task OnInitializedAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
@@ -53,7 +53,7 @@ public partial class Alarms : IDisposable
         foreach (var rule in rules)
         {
             var s = rule.Selector;
-            var buckets = await Queries.GetBucketsAsync(new SeriesFilter(s.Model, s.Version, s.Stage, s.Kind, s.Metric),
+            var buckets = await Queries.GetBucketsAsync(s,
                 (now - SparklineRange).ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds() + 1, 60_000, CancellationToken.None);
             var worst = buckets.SelectMany(b => b.Buckets).GroupBy(b => b.Ts).OrderBy(g => g.Key)
                 .Select(g => ChartSeries.Point(g.Key, g.Select(b => AlarmValueReader.Aggregate(b, rule with { Window = TimeSpan.FromMinutes(1) })).Max()))
@@ -64,20 +64,11 @@ public partial class Alarms : IDisposable
         return (lines, thresholds);
     }
 
-    private void OnChanged() => _ = InvokeAsync(async () =>
+    private async Task OnChangedAsync()
     {
-        try
-        {
-            await LoadAsync();
-            StateHasChanged();
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-    });
-
-    private void OnZoneChanged() => _ = InvokeAsync(StateHasChanged);
+        await LoadAsync();
+        StateHasChanged();
+    }
 
     private async Task<string> ActorAsync() => (await AuthenticationState).User.Identity?.Name ?? "unknown";
 
@@ -116,20 +107,13 @@ public partial class Alarms : IDisposable
         await LoadAsync();
     }
 
-    private static string StatusText(AlarmRuleSummary s) => s.Status switch
-    {
-        "firing" => s.Series > 1 ? $"firing {s.Firing}/{s.Series}" : "firing",
-        "pending" => "pending",
-        _ => s.Status,
-    };
+    private static string StatusText(AlarmRuleSummary s) =>
+        !s.Rule.Enabled ? "disabled"
+        : s.Status == AlarmStatus.Firing && s.Series > 1 ? $"{s.Status.ToWire()} {s.Firing}/{s.Series}"
+        : s.Status.ToWire();
 
-    private static string Selector(AlarmSelector s) =>
+    private static string Selector(SeriesSelector s) =>
         string.Join(" / ", new[] { s.Model ?? "any model", s.Stage ?? "any stage", s.Version ?? "any version" });
 
-    public void Dispose()
-    {
-        Notifier.StatesChanged -= OnChanged;
-        Notifier.RulesChanged -= OnChanged;
-        BrowserTime.Changed -= OnZoneChanged;
-    }
+    protected override void DisposeCore() => _alarmSubscription?.Dispose();
 }

@@ -87,12 +87,12 @@ public partial class DriftPage
         }
         var now = Time.GetUtcNow();
         var pinnedFrom = _pinnedDay is { } day ? new DateTimeOffset(DateTime.SpecifyKind(day.Date, DateTimeKind.Unspecified), BrowserTime.Zone.GetUtcOffset(day)) : now.AddDays(-1);
-        var query = new DriftQuery(new SeriesFilter(Model: _model, Version: _version, Stage: _stage, Name: _name),
+        var query = new DriftQuery(new SeriesSelector { Model = _model, Version = _version, Stage = _stage, Name = _name },
             now.AddMinutes(-_windowMinutes), now, _reference, pinnedFrom, pinnedFrom.AddDays(1));
         var token = _refresher?.Token ?? CancellationToken.None;
         _report = await Board.CompareAsync(query, token);
         (_categories, _bars) = DriftBoardService.Bars(_report);
-        _scores = await Board.ScoreHistoryAsync(new SeriesFilter(Model: _model, Version: _version, Stage: _stage, Name: _name), now, token);
+        _scores = await Board.ScoreHistoryAsync(new SeriesSelector { Model = _model, Version = _version, Stage = _stage, Name = _name }, now, token);
         _lastUpdate = now;
     }
 

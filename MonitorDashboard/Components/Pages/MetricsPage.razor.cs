@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using MonitorDashboard.Alarms;
 using MonitorDashboard.Components.Controls;
 using MonitorDashboard.Dashboards;
 using MonitorDashboard.Ingestion;
@@ -9,9 +10,10 @@ namespace MonitorDashboard.Components.Pages;
 
 /// <summary>
 /// The software, input and output pages: one chart per metric of that kind, versions overlaid.
-/// With live on, new points reach the charts as appends (the page itself is not re-rendered per point).
+/// With live on, new points reach the charts as appends (the page itself is not re-rendered per point). Every
+/// callback (points, alarm changes, navigation) runs on the renderer, so none reads the cards while a reload clears them.
 /// </summary>
-public partial class MetricsPage : IDisposable
+public partial class MetricsPage
 {
     private static readonly TimeSpan FullReloadInterval = TimeSpan.FromSeconds(5);
     private static readonly IReadOnlyList<ChartAnnotation> NoAnnotations = [];
@@ -24,16 +26,16 @@ public partial class MetricsPage : IDisposable
     private DateTimeOffset _lastFullReload;
     private IReadOnlyDictionary<string, IReadOnlyList<ChartAnnotation>> _annotations = new Dictionary<string, IReadOnlyList<ChartAnnotation>>();
     private IDisposable? _subscription;
+    private IDisposable? _alarmSubscription;
     private CancellationTokenSource _loading = new();
 
     [Inject] public required MetricPanelService Panels { get; init; }
     [Inject] public required LiveNotifier Notifier { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
-    [Inject] public required BrowserTime BrowserTime { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
     [Inject] public required AlarmAnnotations AlarmAnnotations { get; init; }
     [Inject] public required DeploymentAnnotations DeploymentAnnotations { get; init; }
-    [Inject] public required MonitorDashboard.Alarms.AlarmNotifier AlarmNotifier { get; init; }
+    [Inject] public required AlarmNotifier AlarmNotifier { get; init; }
 
     private string Kind => new Uri(Navigation.Uri).AbsolutePath.Trim('/') switch
     {
@@ -53,24 +55,17 @@ public partial class MetricsPage : IDisposable
 
     protected override void OnInitialized()
     {
+        base.OnInitialized();
         Navigation.LocationChanged += OnLocationChanged;
-        AlarmNotifier.RulesChanged += OnAlarmsChanged;
-        AlarmNotifier.StatesChanged += OnAlarmsChanged;
+        _alarmSubscription = AlarmNotifier.Subscribe(AlarmChange.Any, OnAlarmsChangedAsync, Subscriber);
     }
 
     /// <summary>Threshold lines move and firing periods appear as soon as rules or states change.</summary>
-    private void OnAlarmsChanged() => _ = InvokeAsync(async () =>
+    private async Task OnAlarmsChangedAsync()
     {
-        try
-        {
-            await LoadAnnotationsAsync();
-            StateHasChanged();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-    });
+        await LoadAnnotationsAsync();
+        StateHasChanged();
+    }
 
     private async Task LoadAnnotationsAsync()
     {
@@ -143,10 +138,11 @@ public partial class MetricsPage : IDisposable
     {
         _subscription?.Dispose();
         _subscription = _filter.Live && _filter.Model is not null
-            ? Notifier.Subscribe(new LiveFilter(Model: _filter.Model, Stage: _filter.Stage, Kind: Kind), OnPointsAsync)
+            ? Notifier.Subscribe(new SeriesSelector { Model = _filter.Model, Stage = _filter.Stage, Kind = Kind }, OnPointsAsync, Subscriber)
             : null;
     }
 
+    /// <summary>Runs on the renderer (the subscription's context): <see cref="ReloadAsync"/> cannot clear the cards under it.</summary>
     private async Task OnPointsAsync(IReadOnlyList<LivePoint> points)
     {
         var filter = _filter;
@@ -172,23 +168,18 @@ public partial class MetricsPage : IDisposable
                 }
             }
         }
-        var reload = unknown && now - _lastFullReload > FullReloadInterval;
-        await InvokeAsync(async () =>
+        _lastUpdate = now;
+        if (unknown && now - _lastFullReload > FullReloadInterval)
         {
-            _lastUpdate = now;
-            if (reload)
-            {
-                await ReloadAsync();
-            }
-            StateHasChanged();
-        });
+            await ReloadAsync();
+        }
+        StateHasChanged();
     }
 
-    public void Dispose()
+    protected override void DisposeCore()
     {
         Navigation.LocationChanged -= OnLocationChanged;
-        AlarmNotifier.RulesChanged -= OnAlarmsChanged;
-        AlarmNotifier.StatesChanged -= OnAlarmsChanged;
+        _alarmSubscription?.Dispose();
         _subscription?.Dispose();
         _loading.Cancel();
         _loading.Dispose();

@@ -6,7 +6,7 @@ using MonitorDashboard.Dashboards;
 namespace MonitorDashboard.Components.Pages;
 
 /// <summary>The home page: every model, its stages in pipeline order and the versions of each side by side.</summary>
-public partial class Overview : IDisposable
+public partial class Overview
 {
     /// <summary>The overview shows minute-level health, so it refreshes on a timer rather than per point.</summary>
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
@@ -21,7 +21,6 @@ public partial class Overview : IDisposable
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
     [Inject] public required AlarmStateStore AlarmStates { get; init; }
-    [Inject] public required BrowserTime BrowserTime { get; init; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -33,7 +32,7 @@ public partial class Overview : IDisposable
     {
         _pipelines = await Summaries.LoadAsync(Time.GetUtcNow(), _stop.Token);
         _states = await AlarmStates.ListAsync(_stop.Token);
-        _firing = _states.Where(s => s.Status == "firing").ToList();
+        _firing = _states.Where(s => s.Status == AlarmStatus.Firing).ToList();
         _lastUpdate = Time.GetUtcNow();
     }
 
@@ -62,10 +61,10 @@ public partial class Overview : IDisposable
     }
 
     /// <summary>The worst alarm state of a stage, or null when no rule watches it.</summary>
-    private string? StageStatus(string model, string stage)
+    private AlarmStatus? StageStatus(string model, string stage)
     {
         var mine = _states.Where(s => s.Series.Model == model && s.Series.Stage == stage).Select(s => s.Status).ToList();
-        return mine.Count == 0 ? null : mine.Contains("firing") ? "firing" : mine.Contains("pending") ? "pending" : "ok";
+        return mine.Count == 0 ? null : mine.Max();
     }
 
     private static string StageLink(string model, string stage) =>
@@ -74,7 +73,7 @@ public partial class Overview : IDisposable
     private static string Format(double? value, string format, string unit) =>
         value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) + unit : "—";
 
-    public void Dispose()
+    protected override void DisposeCore()
     {
         _stop.Cancel();
         _stop.Dispose();

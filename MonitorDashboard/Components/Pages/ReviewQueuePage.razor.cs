@@ -5,7 +5,7 @@ using MonitorDashboard.Review;
 namespace MonitorDashboard.Components.Pages;
 
 /// <summary>Labeling: claim an item, decide with the keyboard, move on; the lease is renewed while the page is open.</summary>
-public partial class ReviewQueuePage : IDisposable
+public partial class ReviewQueuePage
 {
     private static readonly TimeSpan RenewEvery = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan PollEmptyEvery = TimeSpan.FromSeconds(10);
@@ -22,7 +22,6 @@ public partial class ReviewQueuePage : IDisposable
 
     [Inject] public required ReviewQueue Queue { get; init; }
     [Inject] public required ReviewInsights Insights { get; init; }
-    [Inject] public required BrowserTime BrowserTime { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
     [CascadingParameter] public required Task<AuthenticationState> AuthenticationState { get; set; }
 
@@ -134,7 +133,7 @@ public partial class ReviewQueuePage : IDisposable
         }
     }
 
-    public void Dispose()
+    protected override void DisposeCore()
     {
         _stop.Cancel();
         _stop.Dispose();

@@ -6,7 +6,7 @@ using MonitorDashboard.Storage;
 
 namespace MonitorDashboard.Components.Pages;
 
-public partial class SeriesList : IDisposable
+public partial class SeriesList
 {
     private readonly Dictionary<string, SeriesRowViewModel> _rows = [];
     private readonly Lock _rowsGate = new();
@@ -19,7 +19,6 @@ public partial class SeriesList : IDisposable
     [Inject] public required SeriesQueryService Queries { get; init; }
     [Inject] public required LiveNotifier Notifier { get; init; }
     [Inject] public required IngestCounters Counters { get; init; }
-    [Inject] public required BrowserTime BrowserTime { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
 
     private IEnumerable<SeriesRowViewModel> SortedRows
@@ -36,13 +35,13 @@ public partial class SeriesList : IDisposable
     protected override void OnInitialized()
     {
         // Subscribe before loading so nothing committed in between is missed; a live point simply overwrites.
-        _subscription = Notifier.Subscribe(LiveFilter.All, OnPointsAsync);
-        BrowserTime.Changed += OnZoneChanged;
+        base.OnInitialized();
+        _subscription = Notifier.Subscribe(SeriesSelector.All, OnPointsAsync, Subscriber);
     }
 
     protected override async Task OnInitializedAsync()
     {
-        var latest = await Queries.GetLatestAsync(new SeriesFilter(), CancellationToken.None);
+        var latest = await Queries.GetLatestAsync(SeriesSelector.All, CancellationToken.None);
         lock (_rowsGate)
         {
             foreach (var point in latest)
@@ -74,12 +73,10 @@ public partial class SeriesList : IDisposable
                 }
             }
         }
-        return InvokeAsync(() =>
-        {
-            _stats = Counters.Snapshot();
-            _lastUpdate = DateTimeOffset.UtcNow;
-            StateHasChanged();
-        });
+        _stats = Counters.Snapshot();
+        _lastUpdate = DateTimeOffset.UtcNow;
+        StateHasChanged();
+        return Task.CompletedTask;
     }
 
     private SeriesRowViewModel GetOrAddRow(string model, string stage, string version, string kind, string name)
@@ -99,11 +96,5 @@ public partial class SeriesList : IDisposable
 
     private static string FormatValue(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "—";
 
-    private void OnZoneChanged() => _ = InvokeAsync(StateHasChanged);
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        BrowserTime.Changed -= OnZoneChanged;
-    }
+    protected override void DisposeCore() => _subscription?.Dispose();
 }

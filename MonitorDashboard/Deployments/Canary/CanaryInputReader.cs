@@ -25,12 +25,12 @@ public sealed class CanaryInputReader(SeriesQueryService queries)
 
     private async Task<Side> ReadSideAsync(CanaryMetricSpec spec, string model, string stage, string version, long fromMs, long toMs, int maxValues, CancellationToken cancellationToken)
     {
-        var values = await queries.GetValuesAsync(new SeriesFilter(Model: model, Version: version, Stage: stage, Name: spec.Name), fromMs, toMs, maxValues, cancellationToken);
+        var values = await queries.GetValuesAsync(new SeriesSelector { Model = model, Version = version, Stage = stage, Name = spec.Name }, fromMs, toMs, maxValues, cancellationToken);
         if (spec.Shape == MetricShape.Samples || values.Total == 0)
         {
             return new Side(version, values.Values, values.Total, null);
         }
-        var requests = await queries.GetValuesAsync(new SeriesFilter(Model: model, Version: version, Stage: stage, Name: RequestsMetric), fromMs, toMs, maxValues, cancellationToken);
+        var requests = await queries.GetValuesAsync(new SeriesSelector { Model = model, Version = version, Stage = stage, Name = RequestsMetric }, fromMs, toMs, maxValues, cancellationToken);
         return new Side(version, values.Values, values.Total, Counts(values, requests));
     }
 

@@ -1,0 +1,24 @@
+namespace MonitorDashboard.Live;
+
+/// <summary>
+/// Where a subscriber's callback runs and where its failures go. A component passes its <c>InvokeAsync</c> (so the
+/// callback runs on its renderer and never races a render) and its <c>DispatchExceptionAsync</c> (so a failure shows
+/// on the page, not only in the log); a background subscriber runs in place and is only logged.
+/// </summary>
+public sealed class SubscriberContext
+{
+    private SubscriberContext(Func<Func<Task>, Task> invokeAsync, Func<Exception, Task>? reportAsync)
+    {
+        InvokeAsync = invokeAsync;
+        ReportAsync = reportAsync;
+    }
+
+    public static SubscriberContext Background { get; } = new(callback => callback(), null);
+
+    public Func<Func<Task>, Task> InvokeAsync { get; }
+
+    public Func<Exception, Task>? ReportAsync { get; }
+
+    public static SubscriberContext ForComponent(Func<Func<Task>, Task> invokeAsync, Func<Exception, Task> dispatchExceptionAsync) =>
+        new(invokeAsync, ex => invokeAsync(() => dispatchExceptionAsync(ex)));
+}

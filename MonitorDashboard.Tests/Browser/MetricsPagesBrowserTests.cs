@@ -86,19 +86,19 @@ public sealed class MetricsPagesBrowserTests(BrowserFixture browser) : BrowserTe
     [Fact]
     public async Task TagValueWithMarkup_ShownAsTextInTheLegend_NoScriptRuns()
     {
-        const string markup = "<img src=x onerror=alert(1)>";
-        await PostHistoryAsync("software", "qps", tags: new() { ["host"] = markup });
+        const string Markup = "<img src=x onerror=alert(1)>";
+        await PostHistoryAsync("software", "qps", tags: new() { ["host"] = Markup });
         var dialogs = 0;
 
         var page = await OpenAsync("software?model=asr&stage=recognizer");
         page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };
 
         var legend = page.Locator("[data-testid=chart-qps] .apexcharts-legend");
-        await Assertions.Expect(legend).ToContainTextAsync(markup);
+        await Assertions.Expect(legend).ToContainTextAsync(Markup);
         await Assertions.Expect(page.Locator("[data-testid=chart-qps] img")).ToHaveCountAsync(0);
         // the tooltip also shows the series name
         await page.Locator("[data-testid=chart-qps] svg.apexcharts-svg").HoverAsync();
-        await Assertions.Expect(page.Locator("[data-testid=chart-qps] .apexcharts-tooltip")).ToContainTextAsync(markup);
+        await Assertions.Expect(page.Locator("[data-testid=chart-qps] .apexcharts-tooltip")).ToContainTextAsync(Markup);
         await Assertions.Expect(page.Locator("[data-testid=chart-qps] img")).ToHaveCountAsync(0);
         Assert.Equal(0, dialogs);
     }

@@ -9,7 +9,7 @@ public sealed class TimeZoneBrowserTests(BrowserFixture browser) : BrowserTest(b
     [Fact]
     public async Task FirstPageAfterSignIn_NewBrowser_ShowsTheBrowsersZoneFromTheFirstPaint()
     {
-        const string path = "deployments"; // its history table says which zone its times are in
+        const string Target = "deployments"; // its history table says which zone its times are in
         using var client = App.CreateRealClient();
         (await client.PostAsync("/api/v1/deployments", EventJson.Raw("""{"model":"asr","version":"v2","strategy":"canary"}"""))).EnsureSuccessStatusCode();
         var page = await NewPageAsync();
@@ -23,7 +23,7 @@ public sealed class TimeZoneBrowserTests(BrowserFixture browser) : BrowserTest(b
             }
         };
 
-        await page.GotoAsync(new Uri(App.Address, path).ToString());
+        await page.GotoAsync(new Uri(App.Address, Target).ToString());
         await page.GetByLabel("User name").FillAsync(TestAccounts.AdminUser);
         await page.GetByLabel("Password").FillAsync(TestAccounts.AdminPassword);
         await page.GetByTestId("login-submit").ClickAsync();

@@ -10,19 +10,19 @@ public sealed class HodgesLehmannTests
     // Moses: C = floor(N/2 - z √(n1 n2 (n1 + n2 + 1)/12)) = floor(6 - z √8).
     //   50 %: z = 0.674490, 6 - 1.907750 = 4.09 -> C = 4: [d(4), d(9)] = [1, 6].
     //   95 %: z = 1.959964, 6 - 5.543645 = 0.46 -> C = 0, raised to 1: the whole range [-4, 9].
-    private static readonly double[] _baseline = [1, 3, 6];
-    private static readonly double[] _candidate = [2, 5, 9, 10];
+    private static readonly double[] Baseline = [1, 3, 6];
+    private static readonly double[] Candidate = [2, 5, 9, 10];
 
     [Fact]
     public void Estimate_SmallSample_ShiftIsMedianOfPairwiseDifferences()
     {
-        Assert.Equal(3.5, HodgesLehmann.Estimate(_baseline, _candidate).Shift, 12);
+        Assert.Equal(3.5, HodgesLehmann.Estimate(Baseline, Candidate).Shift, 12);
     }
 
     [Fact]
     public void Estimate_FiftyPercentConfidence_MosesOrderStatistics()
     {
-        var result = HodgesLehmann.Estimate(_baseline, _candidate, 0.5);
+        var result = HodgesLehmann.Estimate(Baseline, Candidate, 0.5);
 
         Assert.Equal(1.0, result.Lower, 12);
         Assert.Equal(6.0, result.Upper, 12);
@@ -31,7 +31,7 @@ public sealed class HodgesLehmannTests
     [Fact]
     public void Estimate_TooFewValuesForConfidence_ReturnsFullRange()
     {
-        var result = HodgesLehmann.Estimate(_baseline, _candidate, 0.95);
+        var result = HodgesLehmann.Estimate(Baseline, Candidate, 0.95);
 
         Assert.Equal(-4.0, result.Lower, 12);
         Assert.Equal(9.0, result.Upper, 12);

@@ -11,13 +11,13 @@ public sealed class KolmogorovSmirnovTests
     //   gap: .2  .4  .35  .55  .5   .25  0   -> D = 0.55
     // ne = 20/9, √ne = 1.490712, factor = 1.490712 + 0.12 + 0.11/1.490712 = 1.684502, λ = 0.926476.
     // Q = 2(e^(-2λ²) - e^(-8λ²) + e^(-18λ²)) = 2(0.1796551 - 0.0010417 + 0.0000002) = 0.357227.
-    private static readonly double[] _reference = [1, 2, 3, 4, 5];
-    private static readonly double[] _current = [3, 5, 6, 7];
+    private static readonly double[] Reference = [1, 2, 3, 4, 5];
+    private static readonly double[] Current = [3, 5, 6, 7];
 
     [Fact]
     public void TwoSample_SmallSamplesWithSharedValues_HandComputedD()
     {
-        var result = KolmogorovSmirnov.TwoSample(_reference, _current);
+        var result = KolmogorovSmirnov.TwoSample(Reference, Current);
 
         Assert.Equal(0.55, result.D, 12);
         Assert.Equal(5, result.N);
@@ -28,7 +28,7 @@ public sealed class KolmogorovSmirnovTests
     public void TwoSample_SmallSamples_PValueFromStephensCorrectedSeries()
     {
         // λ < 1.18 takes the theta-function form in the code; the hand value used the alternating series.
-        Assert.Equal(0.357227, KolmogorovSmirnov.TwoSample(_reference, _current).PValue, 5);
+        Assert.Equal(0.357227, KolmogorovSmirnov.TwoSample(Reference, Current).PValue, 5);
     }
 
     // Published critical points of the Kolmogorov distribution: P(K > 1.3581) = 0.05, P(K > 1.6276) = 0.01

@@ -10,13 +10,13 @@ public sealed class MannWhitneyTests
     // Tie correction: one group of t = 3, Σ(t³ - t) = 24; Var U = 12/12 · (8 - 24/(7·6)) = 7.428571.
     // Z = (11 - 6)/√7.428571 = 1.834498 (no continuity correction).
     // p = 2(1 - Φ(1.8345)); tables Φ(1.83) = .96638, Φ(1.84) = .96712, interpolated .966713: p = 0.06657.
-    private static readonly double[] _baseline = [1, 2, 3, 3];
-    private static readonly double[] _candidate = [3, 4, 5];
+    private static readonly double[] Baseline = [1, 2, 3, 3];
+    private static readonly double[] Candidate = [3, 4, 5];
 
     [Fact]
     public void Test_SmallSampleWithTies_MatchesHandComputedU()
     {
-        var result = MannWhitney.Test(_baseline, _candidate);
+        var result = MannWhitney.Test(Baseline, Candidate);
 
         Assert.Equal(11.0, result.U, 12);
         Assert.Equal(11.0 / 12, result.Auc, 12);
@@ -25,7 +25,7 @@ public sealed class MannWhitneyTests
     [Fact]
     public void Test_SmallSampleWithTies_MatchesHandComputedTieCorrectedZ()
     {
-        var result = MannWhitney.Test(_baseline, _candidate);
+        var result = MannWhitney.Test(Baseline, Candidate);
 
         Assert.Equal(1.834498, result.Z, 5);
         Assert.Equal(0.06657, result.PValueTwoSided, 3);
@@ -34,8 +34,8 @@ public sealed class MannWhitneyTests
     [Fact]
     public void Test_SwappedSamples_NegatesZAndComplementsU()
     {
-        var forward = MannWhitney.Test(_baseline, _candidate);
-        var backward = MannWhitney.Test(_candidate, _baseline);
+        var forward = MannWhitney.Test(Baseline, Candidate);
+        var backward = MannWhitney.Test(Candidate, Baseline);
 
         Assert.Equal(-forward.Z, backward.Z, 12);
         Assert.Equal(12 - forward.U, backward.U, 12);

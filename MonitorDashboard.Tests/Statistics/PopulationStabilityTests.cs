@@ -4,7 +4,7 @@ namespace MonitorDashboard.Tests.Statistics;
 
 public sealed class PopulationStabilityTests
 {
-    private static readonly double[] _reference = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    private static readonly double[] Reference = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
     // Two bins cut at the reference median 5.5: reference shares .5 / .5.
     // current 1..8: 5 of 8 at or below 5.5 -> .625 / .375.
@@ -12,7 +12,7 @@ public sealed class PopulationStabilityTests
     [Fact]
     public void Index_TwoBins_HandComputed()
     {
-        Assert.Equal(0.0638532, PopulationStability.Index(_reference, [1, 2, 3, 4, 5, 6, 7, 8], bins: 2), 6);
+        Assert.Equal(0.0638532, PopulationStability.Index(Reference, [1, 2, 3, 4, 5, 6, 7, 8], bins: 2), 6);
     }
 
     // current 1 2 3: shares 1 / 0; the empty bin counts as 1e-4.
@@ -20,12 +20,12 @@ public sealed class PopulationStabilityTests
     [Fact]
     public void Index_EmptyBin_UsesSmallShareInsteadOfInfinity()
     {
-        Assert.Equal(4.6043185, PopulationStability.Index(_reference, [1, 2, 3], bins: 2), 6);
+        Assert.Equal(4.6043185, PopulationStability.Index(Reference, [1, 2, 3], bins: 2), 6);
     }
 
     [Fact]
     public void Index_SameSample_IsZero()
     {
-        Assert.Equal(0.0, PopulationStability.Index(_reference, _reference), 12);
+        Assert.Equal(0.0, PopulationStability.Index(Reference, Reference), 12);
     }
 }

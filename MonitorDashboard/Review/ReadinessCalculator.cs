@@ -54,11 +54,11 @@ public static class ReadinessCalculator
     /// <summary>The Wilson score interval at 95%: honest for small samples and near 0 or 1, unlike p ± 1.96·se.</summary>
     public static (double Lower, double Upper) Wilson(double successes, int trials)
     {
-        const double z = 1.959964;
+        const double Z95 = 1.959964;
         var p = (double)successes / trials;
-        var denominator = 1 + (z * z / trials);
-        var centre = (p + (z * z / (2 * trials))) / denominator;
-        var margin = z * Math.Sqrt((p * (1 - p) / trials) + (z * z / (4.0 * trials * trials))) / denominator;
+        var denominator = 1 + (Z95 * Z95 / trials);
+        var centre = (p + (Z95 * Z95 / (2 * trials))) / denominator;
+        var margin = Z95 * Math.Sqrt((p * (1 - p) / trials) + (Z95 * Z95 / (4.0 * trials * trials))) / denominator;
         return (Math.Max(0, centre - margin), Math.Min(1, centre + margin));
     }
 

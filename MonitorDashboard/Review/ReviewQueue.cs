@@ -50,12 +50,12 @@ public sealed class ReviewQueue(IDbContextFactory<MonitorDbContext> factory, Sql
     public async Task<LabelOutcome> LabelAsync(long id, string reviewer, Verdict verdict, string? correctedOutput, string? note, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        const string held = "Id = $id AND LeaseOwner = $me AND LeaseExpiresMs >= $now AND Verdict IS NULL";
+        const string Held = "Id = $id AND LeaseOwner = $me AND LeaseExpiresMs >= $now AND Verdict IS NULL";
         var changed = verdict == Verdict.Skip
             // A skipped item leaves this reviewer and rests for one lease period before anyone is offered it again.
-            ? await sql.ExecuteAsync($"UPDATE Predictions SET LeaseOwner = NULL, LeaseExpiresMs = NULL, SkippedUntilMs = $rest WHERE {held}",
+            ? await sql.ExecuteAsync($"UPDATE Predictions SET LeaseOwner = NULL, LeaseExpiresMs = NULL, SkippedUntilMs = $rest WHERE {Held}",
                 cancellationToken, ("$id", id), ("$me", reviewer), ("$now", now), ("$rest", now + (long)Lease.TotalMilliseconds))
-            : await sql.ExecuteAsync($"UPDATE Predictions SET Verdict = $verdict, CorrectedJson = $corrected, Note = $note, LabelledBy = $me, LabelledMs = $now WHERE {held}",
+            : await sql.ExecuteAsync($"UPDATE Predictions SET Verdict = $verdict, CorrectedJson = $corrected, Note = $note, LabelledBy = $me, LabelledMs = $now WHERE {Held}",
                 cancellationToken, ("$id", id), ("$me", reviewer), ("$now", now), ("$verdict", verdict.ToWire()), ("$corrected", correctedOutput), ("$note", note));
         return changed == 1 ? LabelOutcome.Labelled : await WhyNotAsync(id, cancellationToken);
     }

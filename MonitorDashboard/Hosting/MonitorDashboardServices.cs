@@ -43,6 +43,7 @@ public static class MonitorDashboardServices
         services.AddSingleton<MetricPanelService>();
         services.AddSingleton<PipelineSummaryService>();
         services.AddSingleton<AlarmAnnotations>();
+        services.AddSingleton<AlarmBoardService>();
 
         // ingestion
         services.AddSingleton<IngestCounters>();

@@ -13,16 +13,13 @@ namespace MonitorDashboard.Components.Pages;
 /// <summary>Every alarm rule with its current state; leads create, edit, clone, disable and delete rules here.</summary>
 public partial class Alarms
 {
-    private static readonly TimeSpan SparklineRange = TimeSpan.FromHours(1);
     private IReadOnlyList<AlarmRuleSummary>? _summaries;
-    private Dictionary<long, ChartSeries> _sparklines = [];
-    private Dictionary<long, IReadOnlyList<ChartAnnotation>> _thresholds = [];
+    private IReadOnlyDictionary<long, ChartSeries> _sparklines = new Dictionary<long, ChartSeries>();
+    private IReadOnlyDictionary<long, IReadOnlyList<ChartAnnotation>> _thresholds = new Dictionary<long, IReadOnlyList<ChartAnnotation>>();
     private IDisposable? _alarmSubscription;
 
-    [Inject] public required AlarmRuleStore Rules { get; init; }
-    [Inject] public required AlarmStateStore States { get; init; }
+    [Inject] public required AlarmBoardService Board { get; init; }
     [Inject] public required AlarmNotifier Notifier { get; init; }
-    [Inject] public required SeriesQueryService Queries { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
@@ -39,29 +36,8 @@ public partial class Alarms
 
     private async Task LoadAsync()
     {
-        var rules = await Rules.ListAsync();
-        _summaries = AlarmRuleSummary.Build(rules, await States.ListAsync(), await Rules.WebhookErrorsAsync());
-        (_sparklines, _thresholds) = await SparklinesAsync(rules);
-    }
-
-    /// <summary>The rule's aggregate per minute over the last hour (all its series merged), with its threshold.</summary>
-    private async Task<(Dictionary<long, ChartSeries>, Dictionary<long, IReadOnlyList<ChartAnnotation>>)> SparklinesAsync(IReadOnlyList<AlarmRule> rules)
-    {
-        var now = Time.GetUtcNow();
-        var lines = new Dictionary<long, ChartSeries>();
-        var thresholds = new Dictionary<long, IReadOnlyList<ChartAnnotation>>();
-        foreach (var rule in rules)
-        {
-            var s = rule.Selector;
-            var buckets = await Queries.GetBucketsAsync(s,
-                (now - SparklineRange).ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds() + 1, 60_000, CancellationToken.None);
-            var worst = buckets.SelectMany(b => b.Buckets).GroupBy(b => b.Ts).OrderBy(g => g.Key)
-                .Select(g => ChartSeries.Point(g.Key, g.Select(b => AlarmValueReader.Aggregate(b, rule with { Window = TimeSpan.FromMinutes(1) })).Max()))
-                .ToList();
-            lines[rule.Id] = new ChartSeries(rule.Name, worst);
-            thresholds[rule.Id] = [ChartAnnotation.Threshold(rule.Threshold, "", "#e53935")];
-        }
-        return (lines, thresholds);
+        var board = await Board.LoadAsync();
+        (_summaries, _sparklines, _thresholds) = (board.Summaries, board.Sparklines, board.Thresholds);
     }
 
     private async Task OnChangedAsync()
@@ -90,7 +66,7 @@ public partial class Alarms
 
     private async Task ToggleAsync(AlarmRule rule)
     {
-        var result = await Rules.UpdateAsync(rule with { Enabled = !rule.Enabled }, await ActorAsync());
+        var result = await Board.SetEnabledAsync(rule, !rule.Enabled, await ActorAsync());
         Snackbar.Add(result.Saved ? $"'{rule.Name}' {(rule.Enabled ? "disabled" : "enabled")}." : "The rule was changed by someone else; reloaded.",
             result.Saved ? Severity.Success : Severity.Warning);
         await LoadAsync();
@@ -102,7 +78,7 @@ public partial class Alarms
         {
             return;
         }
-        await Rules.DeleteAsync(rule.Id, await ActorAsync());
+        await Board.DeleteAsync(rule, await ActorAsync());
         Snackbar.Add($"'{rule.Name}' deleted.", Severity.Success);
         await LoadAsync();
     }

@@ -1,0 +1,83 @@
+using MonitorDashboard.Alarms;
+using MonitorDashboard.Storage;
+
+namespace MonitorDashboard.Dashboards;
+
+/// <summary>The Alarms page's rows and sparklines (one bucket query for every rule), and the rule actions it offers.</summary>
+public sealed class AlarmBoardService(AlarmRuleStore rules, AlarmStateStore states, SeriesQueryService queries, TimeProvider time)
+{
+    public static readonly TimeSpan SparklineRange = TimeSpan.FromHours(1);
+    private const long SparklineStepMs = 60_000;
+    private const string ThresholdColor = "#e53935";
+
+    /// <summary>Every rule's summary, and per rule id its aggregate per minute over the last hour with its threshold.</summary>
+    public async Task<AlarmBoard> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        var ruleList = await rules.ListAsync(cancellationToken);
+        var summaries = AlarmRuleSummary.Build(ruleList, await states.ListAsync(cancellationToken), await rules.WebhookErrorsAsync(cancellationToken));
+        if (ruleList.Count == 0)
+        {
+            return new AlarmBoard(summaries, new Dictionary<long, ChartSeries>(), new Dictionary<long, IReadOnlyList<ChartAnnotation>>());
+        }
+        var now = time.GetUtcNow();
+        var buckets = await queries.GetBucketsAsync(Cover(ruleList.Select(r => r.Selector)),
+            (now - SparklineRange).ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds() + 1, SparklineStepMs, cancellationToken);
+        var (lines, thresholds) = Sparklines(ruleList, buckets);
+        return new AlarmBoard(summaries, lines, thresholds);
+    }
+
+    /// <summary>The narrowest selector matching every series any of <paramref name="selectors"/> matches: a field is kept only where all agree.</summary>
+    public static SeriesSelector Cover(IEnumerable<SeriesSelector> selectors)
+    {
+        var list = selectors.ToList();
+        if (list.Count == 0)
+        {
+            return SeriesSelector.All;
+        }
+        static string? Common(IEnumerable<string?> values)
+        {
+            var distinct = values.Distinct().ToList();
+            return distinct.Count == 1 ? distinct[0] : null;
+        }
+        return new SeriesSelector
+        {
+            Model = Common(list.Select(s => s.Model)),
+            Version = Common(list.Select(s => s.Version)),
+            Stage = Common(list.Select(s => s.Stage)),
+            Kind = Common(list.Select(s => s.Kind)),
+            Name = Common(list.Select(s => s.Name)),
+        };
+    }
+
+    /// <summary>Per rule, the worst of its series' per-minute aggregates (from <paramref name="buckets"/> of the series it selects), and its threshold line.</summary>
+    public static (Dictionary<long, ChartSeries> Lines, Dictionary<long, IReadOnlyList<ChartAnnotation>> Thresholds) Sparklines(
+        IReadOnlyList<AlarmRule> ruleList, IReadOnlyList<SeriesBuckets> buckets)
+    {
+        var lines = new Dictionary<long, ChartSeries>();
+        var thresholds = new Dictionary<long, IReadOnlyList<ChartAnnotation>>();
+        foreach (var rule in ruleList)
+        {
+            var perMinute = rule with { Window = TimeSpan.FromMinutes(1) };
+            var worst = buckets.Where(b => Selects(rule.Selector, b.Series))
+                .SelectMany(b => b.Buckets).GroupBy(b => b.Ts).OrderBy(g => g.Key)
+                .Select(g => ChartSeries.Point(g.Key, g.Select(b => AlarmValueReader.Aggregate(b, perMinute)).Max()))
+                .ToList();
+            lines[rule.Id] = new ChartSeries(rule.Name, worst);
+            thresholds[rule.Id] = [ChartAnnotation.Threshold(rule.Threshold, "", ThresholdColor)];
+        }
+        return (lines, thresholds);
+    }
+
+    private static bool Selects(SeriesSelector selector, SeriesInfo series) =>
+        selector.Matches(new SeriesKey { Model = series.Model, Version = series.Version, Stage = series.Stage, Kind = series.Kind, Name = series.Name });
+
+    public Task<AlarmSaveResult> SetEnabledAsync(AlarmRule rule, bool enabled, string actor) => rules.UpdateAsync(rule with { Enabled = enabled }, actor);
+
+    public Task<bool> DeleteAsync(AlarmRule rule, string actor) => rules.DeleteAsync(rule.Id, actor);
+}
+
+/// <summary>What the Alarms page draws.</summary>
+public sealed record AlarmBoard(
+    IReadOnlyList<AlarmRuleSummary> Summaries,
+    IReadOnlyDictionary<long, ChartSeries> Sparklines,
+    IReadOnlyDictionary<long, IReadOnlyList<ChartAnnotation>> Thresholds);

@@ -44,6 +44,7 @@ public static class MonitorDashboardServices
         services.AddSingleton<PipelineSummaryService>();
         services.AddSingleton<AlarmAnnotations>();
         services.AddSingleton<AlarmBoardService>();
+        services.AddSingleton<ReadinessBoardService>();
 
         // ingestion
         services.AddSingleton<IngestCounters>();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Components;
 using MonitorDashboard.Configuration;
+using MonitorDashboard.Dashboards;
 using MonitorDashboard.Ingestion;
 using MonitorDashboard.Live;
 using MonitorDashboard.Storage;
@@ -30,6 +31,7 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton(Options.Create(new IngestOptions()));
         Services.AddDbContextFactory<MonitorDbContext>(o => o.UseSqlite($"Data Source={_databasePath}"));
         Services.AddSingleton<SeriesQueryService>();
+        Services.AddSingleton<SeriesBoardService>();
         Services.AddSingleton<LiveNotifier>();
         Services.AddSingleton<IngestCounters>();
         Services.AddScoped<BrowserTime>();

@@ -71,10 +71,36 @@ public sealed class AlarmBoardService(AlarmRuleStore rules, AlarmStateStore stat
     private static bool Selects(SeriesSelector selector, SeriesInfo series) =>
         selector.Matches(new SeriesKey { Model = series.Model, Version = series.Version, Stage = series.Stage, Kind = series.Kind, Name = series.Name });
 
+    /// <summary>The state of every (rule, series) pair the evaluator tracks.</summary>
+    public Task<IReadOnlyList<AlarmStateView>> StatesAsync(CancellationToken cancellationToken = default) => states.ListAsync(cancellationToken);
+
+    /// <summary>How many (rule, series) pairs are firing now.</summary>
+    public async Task<int> FiringCountAsync(CancellationToken cancellationToken = default) =>
+        (await states.ListAsync(cancellationToken)).Count(s => s.Status == AlarmStatus.Firing);
+
+    /// <summary>One rule (null when deleted) with the states of its series and its latest history entries.</summary>
+    public async Task<AlarmRuleDetail> DetailAsync(long ruleId, int historyTake, CancellationToken cancellationToken = default)
+    {
+        var rule = await rules.GetAsync(ruleId, cancellationToken);
+        var ruleStates = (await states.ListAsync(cancellationToken)).Where(s => s.RuleId == ruleId).ToList();
+        var history = await states.HistoryAsync(ruleId, null, historyTake, cancellationToken);
+        return new AlarmRuleDetail(rule, ruleStates, history);
+    }
+
+    public Task<bool> AcknowledgeAsync(long ruleId, long seriesId, string who, string? comment) =>
+        states.AcknowledgeAsync(ruleId, seriesId, who, comment, time.GetUtcNow());
+
+    public Task<AlarmRule> CreateAsync(AlarmRule rule, string actor) => rules.CreateAsync(rule, actor);
+
+    public Task<AlarmSaveResult> UpdateAsync(AlarmRule rule, string actor) => rules.UpdateAsync(rule, actor);
+
     public Task<AlarmSaveResult> SetEnabledAsync(AlarmRule rule, bool enabled, string actor) => rules.UpdateAsync(rule with { Enabled = enabled }, actor);
 
     public Task<bool> DeleteAsync(AlarmRule rule, string actor) => rules.DeleteAsync(rule.Id, actor);
 }
+
+/// <summary>What the alarm detail page draws.</summary>
+public sealed record AlarmRuleDetail(AlarmRule? Rule, IReadOnlyList<AlarmStateView> States, IReadOnlyList<AlarmHistoryEntry> History);
 
 /// <summary>What the Alarms page draws.</summary>
 public sealed record AlarmBoard(

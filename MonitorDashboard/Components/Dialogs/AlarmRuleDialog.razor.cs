@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MonitorDashboard.Alarms;
+using MonitorDashboard.Dashboards;
 using MonitorDashboard.Webhooks;
 using MudBlazor;
 
@@ -20,7 +21,7 @@ public partial class AlarmRuleDialog
 
     [CascadingParameter] public required IMudDialogInstance Dialog { get; set; }
     [CascadingParameter] public required Task<AuthenticationState> AuthenticationState { get; set; }
-    [Inject] public required AlarmRuleStore Rules { get; init; }
+    [Inject] public required AlarmBoardService Alarms { get; init; }
     [Inject] public required AlarmBacktester Backtester { get; init; }
     [Inject] public required WebhookPolicy Webhooks { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
@@ -80,10 +81,10 @@ public partial class AlarmRuleDialog
             var actor = (await AuthenticationState).User.Identity?.Name ?? "unknown";
             if (Existing is null)
             {
-                Dialog.Close(DialogResult.Ok(await Rules.CreateAsync(rule, actor)));
+                Dialog.Close(DialogResult.Ok(await Alarms.CreateAsync(rule, actor)));
                 return;
             }
-            var result = await Rules.UpdateAsync(rule with { ConcurrencyVersion = Existing.ConcurrencyVersion }, actor);
+            var result = await Alarms.UpdateAsync(rule with { ConcurrencyVersion = Existing.ConcurrencyVersion }, actor);
             if (result.Saved)
             {
                 Dialog.Close(DialogResult.Ok(result.Rule));

@@ -20,7 +20,7 @@ public partial class Overview
     [Inject] public required PipelineSummaryService Summaries { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
-    [Inject] public required AlarmStateStore AlarmStates { get; init; }
+    [Inject] public required AlarmBoardService Alarms { get; init; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -31,7 +31,7 @@ public partial class Overview
     private async Task RefreshAsync()
     {
         _pipelines = await Summaries.LoadAsync(Time.GetUtcNow(), _stop.Token);
-        _states = await AlarmStates.ListAsync(_stop.Token);
+        _states = await Alarms.StatesAsync(_stop.Token);
         _firing = _states.Where(s => s.Status == AlarmStatus.Firing).ToList();
         _lastUpdate = Time.GetUtcNow();
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using MonitorDashboard.Dashboards;
 using MonitorDashboard.Ingestion;
 using MonitorDashboard.Live;
 using MonitorDashboard.Storage;
@@ -16,7 +17,7 @@ public partial class SeriesList
     private DateTimeOffset? _lastUpdate;
     private IDisposable? _subscription;
 
-    [Inject] public required SeriesQueryService Queries { get; init; }
+    [Inject] public required SeriesBoardService Board { get; init; }
     [Inject] public required LiveNotifier Notifier { get; init; }
     [Inject] public required IngestCounters Counters { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
@@ -41,7 +42,7 @@ public partial class SeriesList
 
     protected override async Task OnInitializedAsync()
     {
-        var latest = await Queries.GetLatestAsync(SeriesSelector.All, CancellationToken.None);
+        var latest = await Board.LatestAsync();
         lock (_rowsGate)
         {
             foreach (var point in latest)

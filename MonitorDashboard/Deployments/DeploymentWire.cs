@@ -1,3 +1,5 @@
+using MonitorDashboard.Wire;
+
 namespace MonitorDashboard.Deployments;
 
 /// <summary>The spellings of the deployment enums in the API, the database and webhooks.</summary>
@@ -31,25 +33,11 @@ public static class DeploymentWire
     };
 
     public static bool TryParseStrategy(string? text, out DeploymentStrategy strategy) =>
-        TryParse(text, Enum.GetValues<DeploymentStrategy>(), ToWire, out strategy);
+        WireNames.TryParse<DeploymentStrategy>(text, ToWire, out strategy);
 
     public static bool TryParseStatus(string? text, out DeploymentStatus status) =>
-        TryParse(text, Enum.GetValues<DeploymentStatus>(), ToWire, out status);
+        WireNames.TryParse<DeploymentStatus>(text, ToWire, out status);
 
     public static bool TryParseAction(string? text, out DeploymentAction action) =>
-        TryParse(text, Enum.GetValues<DeploymentAction>(), ToWire, out action);
-
-    private static bool TryParse<T>(string? text, T[] values, Func<T, string> wire, out T value) where T : struct, Enum
-    {
-        foreach (var candidate in values)
-        {
-            if (string.Equals(wire(candidate), text, StringComparison.OrdinalIgnoreCase))
-            {
-                value = candidate;
-                return true;
-            }
-        }
-        value = default;
-        return false;
-    }
+        WireNames.TryParse<DeploymentAction>(text, ToWire, out action);
 }

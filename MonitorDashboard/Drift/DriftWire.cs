@@ -1,3 +1,5 @@
+using MonitorDashboard.Wire;
+
 namespace MonitorDashboard.Drift;
 
 /// <summary>Wire names of drift settings and the metric names drift scores are stored under.</summary>
@@ -13,19 +15,8 @@ public static class DriftWire
         _ => "preceding",
     };
 
-    public static bool TryParseReference(string? text, out DriftReference reference)
-    {
-        foreach (var candidate in Enum.GetValues<DriftReference>())
-        {
-            if (string.Equals(candidate.ToWire(), text, StringComparison.OrdinalIgnoreCase))
-            {
-                reference = candidate;
-                return true;
-            }
-        }
-        reference = DriftReference.Preceding;
-        return false;
-    }
+    public static bool TryParseReference(string? text, out DriftReference reference) =>
+        WireNames.TryParse<DriftReference>(text, ToWire, out reference);
 
     /// <summary>The metric a drift score of <paramref name="metric"/> is stored as, e.g. <c>drift_input_length</c>.</summary>
     public static string ScoreMetric(string metric) => MetricPrefix + metric;

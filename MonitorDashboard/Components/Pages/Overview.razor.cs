@@ -11,7 +11,7 @@ public partial class Overview
     /// <summary>The overview shows minute-level health, so it refreshes on a timer rather than per point.</summary>
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
 
-    private readonly CancellationTokenSource _stop = new();
+    private PageRefresher? _refresher;
     private IReadOnlyList<PipelineSummary>? _pipelines;
     private DateTimeOffset? _lastUpdate;
     private IReadOnlyList<AlarmStateView> _states = [];
@@ -24,40 +24,18 @@ public partial class Overview
 
     protected override async Task OnInitializedAsync()
     {
+        _refresher = new PageRefresher(Time, RefreshInterval);
         await RefreshAsync();
-        _ = RefreshPeriodicallyAsync();
+        _ = _refresher.RunAsync(InvokeAsync, async () => { await RefreshAsync(); StateHasChanged(); }, DispatchExceptionAsync);
     }
 
     private async Task RefreshAsync()
     {
-        _pipelines = await Summaries.LoadAsync(Time.GetUtcNow(), _stop.Token);
-        _states = await Alarms.StatesAsync(_stop.Token);
+        var token = _refresher?.Token ?? CancellationToken.None;
+        _pipelines = await Summaries.LoadAsync(Time.GetUtcNow(), token);
+        _states = await Alarms.StatesAsync(token);
         _firing = _states.Where(s => s.Status == AlarmStatus.Firing).ToList();
         _lastUpdate = Time.GetUtcNow();
-    }
-
-    private async Task RefreshPeriodicallyAsync()
-    {
-        using var timer = new PeriodicTimer(RefreshInterval, Time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
-            {
-                await InvokeAsync(async () =>
-                {
-                    await RefreshAsync();
-                    StateHasChanged();
-                });
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // page closed
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
     }
 
     /// <summary>The worst alarm state of a stage, or null when no rule watches it.</summary>
@@ -73,9 +51,5 @@ public partial class Overview
     private static string Format(double? value, string format, string unit) =>
         value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) + unit : "—";
 
-    protected override void DisposeCore()
-    {
-        _stop.Cancel();
-        _stop.Dispose();
-    }
+    protected override void DisposeCore() => _refresher?.Dispose();
 }

@@ -37,17 +37,17 @@ public sealed class CanaryAnalysisService(
         }
 
         var specs = await SpecsAsync(extraMetrics, cancellationToken);
-        var judged = new List<(CanaryMetricInput Input, double[]? BaselinePercentiles, double[]? CandidatePercentiles)>();
-        foreach (var spec in specs)
+        var sides = await inputs.ReadAsync(specs, deployment.Model, deployment.Stage, baselineVersion, deployment.Version,
+            from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), settings.MaxValuesPerSide, cancellationToken);
+        var judged = specs.Zip(sides, (spec, side) =>
         {
-            var (baseline, candidate) = await inputs.ReadAsync(spec, deployment.Model, deployment.Stage, baselineVersion, deployment.Version,
-                from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), settings.MaxValuesPerSide, cancellationToken);
+            var (baseline, candidate) = side;
             var input = spec.Shape == MetricShape.Rate
                 ? new CanaryMetricInput(spec.Name, spec.Direction, spec.Critical, spec.AllowedRelativeChange,
                     Baseline: baseline.Counts ?? new ProportionCounts(0, 0), Candidate: candidate.Counts ?? new ProportionCounts(0, 0))
                 : new CanaryMetricInput(spec.Name, spec.Direction, spec.Critical, spec.AllowedRelativeChange, baseline.Values, candidate.Values);
-            judged.Add((input, Percentiles(spec, baseline.Values), Percentiles(spec, candidate.Values)));
-        }
+            return (Input: input, BaselinePercentiles: Percentiles(spec, baseline.Values), CandidatePercentiles: Percentiles(spec, candidate.Values));
+        }).ToList();
 
         var analysis = CanaryJudge.Judge(judged.Select(j => j.Input).ToList(),
             new CanaryJudgeOptions(Alpha: settings.Alpha, MinSamplesPerSide: settings.MinSamplesPerSide));

@@ -14,24 +14,37 @@ public sealed class CanaryInputReader(SeriesQueryService queries)
 
     public sealed record Side(string Version, IReadOnlyList<double> Values, long Total, ProportionCounts? Counts);
 
-    public async Task<(Side Baseline, Side Candidate)> ReadAsync(
-        CanaryMetricSpec spec, string model, string stage, string baselineVersion, string candidateVersion,
+    /// <summary>Both versions' data for every metric; each version's request count is read once, however many rates use it.</summary>
+    public async Task<IReadOnlyList<(Side Baseline, Side Candidate)>> ReadAsync(
+        IReadOnlyList<CanaryMetricSpec> specs, string model, string stage, string baselineVersion, string candidateVersion,
         long fromMs, long toMs, int maxValues, CancellationToken cancellationToken)
     {
-        var baseline = await ReadSideAsync(spec, model, stage, baselineVersion, fromMs, toMs, maxValues, cancellationToken);
-        var candidate = await ReadSideAsync(spec, model, stage, candidateVersion, fromMs, toMs, maxValues, cancellationToken);
-        return (baseline, candidate);
-    }
-
-    private async Task<Side> ReadSideAsync(CanaryMetricSpec spec, string model, string stage, string version, long fromMs, long toMs, int maxValues, CancellationToken cancellationToken)
-    {
-        var values = await queries.GetValuesAsync(new SeriesSelector { Model = model, Version = version, Stage = stage, Name = spec.Name }, fromMs, toMs, maxValues, cancellationToken);
-        if (spec.Shape == MetricShape.Samples || values.Total == 0)
+        var requests = new Dictionary<string, SeriesValues>();
+        async Task<SeriesValues> RequestsAsync(string version)
         {
-            return new Side(version, values.Values, values.Total, null);
+            if (!requests.TryGetValue(version, out var values))
+            {
+                requests[version] = values = await queries.GetValuesAsync(
+                    new SeriesSelector { Model = model, Version = version, Stage = stage, Name = RequestsMetric }, fromMs, toMs, maxValues, cancellationToken);
+            }
+            return values;
         }
-        var requests = await queries.GetValuesAsync(new SeriesSelector { Model = model, Version = version, Stage = stage, Name = RequestsMetric }, fromMs, toMs, maxValues, cancellationToken);
-        return new Side(version, values.Values, values.Total, Counts(values, requests));
+
+        async Task<Side> SideAsync(CanaryMetricSpec spec, string version)
+        {
+            var values = await queries.GetValuesAsync(
+                new SeriesSelector { Model = model, Version = version, Stage = stage, Name = spec.Name }, fromMs, toMs, maxValues, cancellationToken);
+            return spec.Shape == MetricShape.Samples || values.Total == 0
+                ? new Side(version, values.Values, values.Total, null)
+                : new Side(version, values.Values, values.Total, Counts(values, await RequestsAsync(version)));
+        }
+
+        var sides = new List<(Side, Side)>(specs.Count);
+        foreach (var spec in specs)
+        {
+            sides.Add((await SideAsync(spec, baselineVersion), await SideAsync(spec, candidateVersion)));
+        }
+        return sides;
     }
 
     /// <summary>Events and trials of a rate metric (see the class summary).</summary>

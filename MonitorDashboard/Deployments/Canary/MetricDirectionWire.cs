@@ -1,3 +1,5 @@
+using MonitorDashboard.Wire;
+
 namespace MonitorDashboard.Deployments.Canary;
 
 /// <summary>The enum the judge uses, to and from the wire names the API and store keep (<see cref="MetricDirections"/>).</summary>
@@ -10,17 +12,6 @@ public static class MetricDirectionWire
         _ => MetricDirections.TwoSided,
     };
 
-    public static bool TryParse(string? text, out MetricDirection direction)
-    {
-        foreach (var candidate in Enum.GetValues<MetricDirection>())
-        {
-            if (string.Equals(candidate.ToWire(), text, StringComparison.OrdinalIgnoreCase))
-            {
-                direction = candidate;
-                return true;
-            }
-        }
-        direction = MetricDirection.TwoSided;
-        return false;
-    }
+    public static bool TryParse(string? text, out MetricDirection direction) =>
+        WireNames.TryParse<MetricDirection>(text, ToWire, out direction);
 }

@@ -48,6 +48,22 @@ public sealed class AlarmBoardServiceTests
     }
 
     [Fact]
+    public void CoverPerMetric_RulesOnTwoModelsAndTwoMetrics_OneNarrowQueryPerMetricInsteadOfEverySeries()
+    {
+        var covers = AlarmBoardService.CoverPerMetric(
+        [
+            new SeriesSelector { Model = "asr", Name = "latency_ms" },
+            new SeriesSelector { Model = "vad", Name = "latency_ms" },
+            new SeriesSelector { Model = "asr", Stage = "recognizer", Name = "error_rate" },
+        ]).ToList();
+
+        // One cover over both models would have read every series of every model.
+        Assert.Equal(
+            [new SeriesSelector { Name = "latency_ms" }, new SeriesSelector { Model = "asr", Stage = "recognizer", Name = "error_rate" }],
+            covers);
+    }
+
+    [Fact]
     public void Sparklines_OneQueryForThreeRules_EqualTheOldOneQueryPerRuleOutput()
     {
         // The single query for the cover selector returns every stored series here.

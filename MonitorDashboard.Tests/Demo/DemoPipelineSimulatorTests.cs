@@ -1,5 +1,4 @@
 using MonitorDashboard.Demo;
-using MonitorDashboard.Ingestion;
 
 namespace MonitorDashboard.Tests.Demo;
 
@@ -12,12 +11,12 @@ public sealed class DemoPipelineSimulatorTests
     {
         var events = new DemoPipelineSimulator(new Random(1), 20, 0.1).Tick(Noon);
 
-        Assert.Equal(["asr", "vad"], events.Select(e => e.Stage).Distinct().Order());
-        Assert.Equal(["v1", "v2"], events.Select(e => e.Version).Distinct().Order());
-        Assert.Equal([MetricKind.Software, MetricKind.Input, MetricKind.Output], events.Select(e => e.Kind).Distinct().Order());
+        Assert.Equal(["asr", "vad"], events.Select(e => e.Series.Stage).Distinct().Order());
+        Assert.Equal(["v1", "v2"], events.Select(e => e.Series.Version).Distinct().Order());
+        Assert.Equal(["input", "output", "software"], events.Select(e => e.Series.Kind).Distinct().Order());
         string[] expected = ["latency_ms", "qps", "memory_mb", "server_load", "error_rate", "input_volume", "input_length",
             "missing_fraction", "null_return_rate", "redo_search_rate", "mode_switch_rate", "ctr"];
-        Assert.Empty(expected.Except(events.Select(e => e.Name)));
+        Assert.Empty(expected.Except(events.Select(e => e.Series.Name)));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class EventBatchParserTests
         var e = Assert.Single(Parse("""{"model":"asr","kind":"output","name":"ctr","value":0.4}""").Events);
 
         Assert.Equal(Now.ToUnixTimeMilliseconds(), e.TimestampMs);
-        Assert.Equal(MetricKind.Output, e.Kind);
+        Assert.Equal("output", e.Series.Kind);
     }
 
     [Fact]
@@ -45,8 +45,8 @@ public sealed class EventBatchParserTests
     {
         var batch = Parse("""[{"model":"a","kind":"software","name":"x","value":1,"tags":{"zone":"b","region":"eu"}},{"model":"a","kind":"software","name":"x","value":1,"tags":{"region":"eu","zone":"b"}}]""");
 
-        Assert.Equal(batch.Events[0].Tags, batch.Events[1].Tags);
-        Assert.Equal("region", batch.Events[0].Tags[0].Key);
+        Assert.Equal(batch.Events[0].Series, batch.Events[1].Series);
+        Assert.Equal("""{"region":"eu","zone":"b"}""", batch.Events[0].Series.Tags);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using MonitorDashboard.Ingestion;
+using MonitorDashboard.Storage;
 using MonitorDashboard.Tests.Support;
 
 namespace MonitorDashboard.Tests.Integration;
@@ -14,7 +15,13 @@ public sealed class GracefulShutdownTests
         var writer = app.Services.GetRequiredService<GroupCommitWriter>();
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var batches = Enumerable.Range(0, 20).Select(b => Enumerable.Range(0, 1000)
-            .Select(i => new MetricEvent($"b{b}-{i}", now, "asr", "v1", "asr", MetricKind.Software, "latency_ms", i, [])).ToList()).ToList();
+            .Select(i => new MetricEvent
+            {
+                Id = $"b{b}-{i}",
+                TimestampMs = now,
+                Series = new SeriesKey { Model = "asr", Version = "v1", Stage = "asr", Kind = "software", Name = "latency_ms" },
+                Value = i,
+            }).ToList()).ToList();
 
         var acknowledged = batches.Select(queue.EnqueueAsync).ToList();
         await writer.StopAsync(CancellationToken.None);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace MonitorDashboard.Tests.Support;
 
@@ -20,6 +21,11 @@ public class MonitorDashboardFactory : WebApplicationFactory<Program>
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>The app's warnings and errors, for failure messages of tests that wait on background work.</summary>
+    public CapturingLoggerProvider Problems { get; } = new();
+
+    public string ProblemsText => string.Join(Environment.NewLine, Problems.Lines.TakeLast(20));
 
     public Dictionary<string, string?> Settings { get; } = new()
     {
@@ -61,6 +67,7 @@ public class MonitorDashboardFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("Storage:Path", DatabasePath);
         builder.ConfigureServices(services => services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5)));
+        builder.ConfigureLogging(l => l.AddProvider(Problems).AddFilter<CapturingLoggerProvider>(level => level >= LogLevel.Warning));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -62,11 +62,10 @@ public sealed class AlarmEvaluationService(
 
     private void EnqueueWebhook(AlarmRule rule, AlarmStateView view, AlarmTransition transition)
     {
-        var s = view.Series;
         var link = $"{options.Value.PublicBaseUrl?.TrimEnd('/')}/alarms/{rule.Id}";
         webhooks.Enqueue(rule.Id, rule.WebhookUrl!, new AlarmWebhookPayload(
             new AlarmWebhookRule(rule.Id, rule.Name, rule.Severity.ToWire(), rule.Describe()),
-            new AlarmWebhookSeries(s.Model, s.Version, s.Stage, s.Kind, s.Name, s.Tags),
+            AlarmWebhookSeries.From(view.Series),
             transition.Value, transition.To.ToWire(), transition.From.ToWire(), transition.At, link));
     }
 }

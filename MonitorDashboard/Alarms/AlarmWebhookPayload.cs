@@ -5,5 +5,3 @@ public sealed record AlarmWebhookPayload(
     AlarmWebhookRule Rule, AlarmWebhookSeries Series, double? Value, string State, string PreviousState, DateTimeOffset At, string Link);
 
 public sealed record AlarmWebhookRule(long Id, string Name, string Severity, string Condition);
-
-public sealed record AlarmWebhookSeries(string Model, string Version, string Stage, string Kind, string Name, IReadOnlyDictionary<string, string> Tags);

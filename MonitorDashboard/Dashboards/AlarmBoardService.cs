@@ -3,7 +3,10 @@ using MonitorDashboard.Storage;
 
 namespace MonitorDashboard.Dashboards;
 
-/// <summary>The Alarms page's rows and sparklines (one bucket query for every rule), and the rule actions it offers.</summary>
+/// <summary>
+/// The Alarms page's rows and sparklines, and the rule actions it offers. Sparklines take one bucket query per watched
+/// metric (not one per rule), each narrowed to what that metric's rules have in common.
+/// </summary>
 public sealed class AlarmBoardService(AlarmRuleStore rules, AlarmStateStore states, SeriesQueryService queries, TimeProvider time)
 {
     public static readonly TimeSpan SparklineRange = TimeSpan.FromHours(1);
@@ -20,11 +23,19 @@ public sealed class AlarmBoardService(AlarmRuleStore rules, AlarmStateStore stat
             return new AlarmBoard(summaries, new Dictionary<long, ChartSeries>(), new Dictionary<long, IReadOnlyList<ChartAnnotation>>());
         }
         var now = time.GetUtcNow();
-        var buckets = await queries.GetBucketsAsync(Cover(ruleList.Select(r => r.Selector)),
-            (now - SparklineRange).ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds() + 1, SparklineStepMs, cancellationToken);
+        var buckets = new List<SeriesBuckets>();
+        foreach (var selector in CoverPerMetric(ruleList.Select(r => r.Selector)))
+        {
+            buckets.AddRange(await queries.GetBucketsAsync(selector,
+                (now - SparklineRange).ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds() + 1, SparklineStepMs, cancellationToken));
+        }
         var (lines, thresholds) = Sparklines(ruleList, buckets);
         return new AlarmBoard(summaries, lines, thresholds);
     }
+
+    /// <summary>One covering selector per metric name: series of different metrics never share a query, so the sets are disjoint.</summary>
+    public static IEnumerable<SeriesSelector> CoverPerMetric(IEnumerable<SeriesSelector> selectors) =>
+        selectors.GroupBy(s => s.Name).Select(Cover);
 
     /// <summary>The narrowest selector matching every series any of <paramref name="selectors"/> matches: a field is kept only where all agree.</summary>
     public static SeriesSelector Cover(IEnumerable<SeriesSelector> selectors)

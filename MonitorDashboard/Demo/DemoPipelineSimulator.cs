@@ -1,4 +1,5 @@
 using MonitorDashboard.Ingestion;
+using MonitorDashboard.Storage;
 
 namespace MonitorDashboard.Demo;
 
@@ -67,7 +68,12 @@ public sealed class DemoPipelineSimulator(Random random, int peakRequestsPerSeco
     private void AddStage(List<MetricEvent> events, long nowMs, int seconds, string stage, string version, double qps)
     {
         void Add(MetricKind kind, string name, double value, long? ts = null) =>
-            events.Add(new MetricEvent(null, ts ?? nowMs, Model, version, stage, kind, name, Math.Round(value, 4), []));
+            events.Add(new MetricEvent
+            {
+                TimestampMs = ts ?? nowMs,
+                Series = new SeriesKey { Model = Model, Version = version, Stage = stage, Kind = kind.ToWire(), Name = name },
+                Value = Math.Round(value, 4),
+            });
 
         var isAsr = stage == "asr";
         var candidate = version == "v2";

@@ -21,11 +21,11 @@ public static class DriftEndpoints
 
     internal static async Task<Results<Ok<DriftReport>, ValidationProblem>> CompareAsync(
         DriftService drift, TimeProvider time,
-        string? model, string? stage, string? version, string? kind, string? name, string? from, string? to,
+        [AsParameters] SeriesSelector series, string? from, string? to,
         string? reference, string? referenceFrom, string? referenceTo, CancellationToken cancellationToken)
     {
         var errors = new List<EventError>();
-        var query = TryCreate(model, stage, version, kind, name, from, to, reference, referenceFrom, referenceTo, time.GetUtcNow(), errors);
+        var query = TryCreate(series, from, to, reference, referenceFrom, referenceTo, time.GetUtcNow(), errors);
         if (query is null)
         {
             return ApiProblems.Invalid(errors, "Fix the query string.");
@@ -34,18 +34,18 @@ public static class DriftEndpoints
     }
 
     public static DriftQuery? TryCreate(
-        string? model, string? stage, string? version, string? kind, string? name, string? from, string? to,
+        SeriesSelector series, string? from, string? to,
         string? reference, string? referenceFrom, string? referenceTo, DateTimeOffset now, List<EventError> errors)
     {
-        if (!MetricNames.IsValid(model))
+        if (!MetricNames.IsValid(series.Model))
         {
             errors.Add(new EventError(-1, "model", "is required and " + MetricNames.Rule));
         }
-        if (!MetricNames.IsValid(name))
+        if (!MetricNames.IsValid(series.Name))
         {
             errors.Add(new EventError(-1, "name", "is required and " + MetricNames.Rule));
         }
-        PointsQuery.ValidateKind(kind, errors);
+        PointsQuery.ValidateKind(series.Kind, errors);
         var toTime = PointsQuery.ParseTime(to, "to", now, errors);
         var fromTime = PointsQuery.ParseTime(from, "from", toTime - DefaultWindow, errors);
         if (fromTime >= toTime || toTime - fromTime > MaxWindow)
@@ -78,6 +78,6 @@ public static class DriftEndpoints
         {
             return null;
         }
-        return new DriftQuery(new SeriesSelector { Model = model, Version = version, Stage = stage, Kind = kind, Name = name }, fromTime, toTime, referenceKind, pinnedFrom, pinnedTo);
+        return new DriftQuery(series, fromTime, toTime, referenceKind, pinnedFrom, pinnedTo);
     }
 }

@@ -50,7 +50,12 @@ public sealed class DriftMonitorService(
                     new DriftQuery(new SeriesSelector { Model = model, Version = version, Stage = stage, Kind = kind.ToWire(), Name = name }, from, now, DriftReference.Preceding), cancellationToken);
                 if (report.Score is { } score)
                 {
-                    scores.Add(new MetricEvent(null, now.ToUnixTimeMilliseconds(), model, version, stage, kind, DriftWire.ScoreMetric(name), Math.Round(score, 4), []));
+                    scores.Add(new MetricEvent
+                    {
+                        TimestampMs = now.ToUnixTimeMilliseconds(),
+                        Series = new SeriesKey { Model = model, Version = version, Stage = stage, Kind = kind.ToWire(), Name = DriftWire.ScoreMetric(name) },
+                        Value = Math.Round(score, 4),
+                    });
                 }
             }
         }

@@ -45,6 +45,7 @@ public static class MonitorDashboardServices
         services.AddSingleton<AlarmAnnotations>();
         services.AddSingleton<AlarmBoardService>();
         services.AddSingleton<ReadinessBoardService>();
+        services.AddSingleton<ReviewDeskService>();
         services.AddSingleton<SeriesBoardService>();
 
         // ingestion

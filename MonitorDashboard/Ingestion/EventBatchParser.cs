@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
+using MonitorDashboard.Storage;
 
 namespace MonitorDashboard.Ingestion;
 
@@ -99,7 +100,13 @@ public sealed partial class EventBatchParser(IOptions<IngestOptions> options, Ti
 
         if (errors.Count == errorCount)
         {
-            events.Add(new MetricEvent(id, timestampMs, model!, version, stage!, kind, name!, value, tags));
+            events.Add(new MetricEvent
+            {
+                Id = id,
+                TimestampMs = timestampMs,
+                Series = new SeriesKey { Model = model!, Version = version, Stage = stage!, Kind = kind.ToWire(), Name = name!, Tags = TagJson.Serialize(tags) },
+                Value = value,
+            });
         }
     }
 

@@ -16,25 +16,24 @@ public static class QueryEndpoints
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<SeriesInfo>>, ValidationProblem>> ListSeriesAsync(
-        SeriesQueryService queries, string? model, string? version, string? stage, string? kind, string? name, CancellationToken cancellationToken)
+        SeriesQueryService queries, [AsParameters] SeriesSelector series, CancellationToken cancellationToken)
     {
         var errors = new List<EventError>();
-        PointsQuery.ValidateKind(kind, errors);
+        PointsQuery.ValidateKind(series.Kind, errors);
         if (errors.Count > 0)
         {
             return ApiProblems.Invalid(errors, "Fix the query string.");
         }
-        return TypedResults.Ok(await queries.ListSeriesAsync(new SeriesSelector { Model = model, Version = version, Stage = stage, Kind = kind, Name = name }, cancellationToken));
+        return TypedResults.Ok(await queries.ListSeriesAsync(series, cancellationToken));
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<SeriesBuckets>>, ValidationProblem>> GetPointsAsync(
         SeriesQueryService queries, TimeProvider time,
-        string? model, string? version, string? stage, string? kind, string? name, string? from, string? to, string? step,
-        CancellationToken cancellationToken)
+        [AsParameters] SeriesSelector series, string? from, string? to, string? step, CancellationToken cancellationToken)
     {
         var errors = new List<EventError>();
-        PointsQuery.ValidateKind(kind, errors);
-        var query = PointsQuery.TryCreate(new SeriesSelector { Model = model, Version = version, Stage = stage, Kind = kind, Name = name }, from, to, step, time.GetUtcNow(), errors);
+        PointsQuery.ValidateKind(series.Kind, errors);
+        var query = PointsQuery.TryCreate(series, from, to, step, time.GetUtcNow(), errors);
         if (query is null || errors.Count > 0)
         {
             return ApiProblems.Invalid(errors, "Fix the query string.");

@@ -73,8 +73,16 @@ public sealed class PredictionStore(
         {
             return;
         }
-        var events = stored.Select(s => new MetricEvent(null, s.Prediction.TimestampMs, s.Prediction.Model, s.Prediction.ShadowVersion,
-            s.Prediction.Stage ?? s.Prediction.Model, MetricKind.Output, AgreementMetric, s.Agrees ? 1 : 0, [])).ToList();
+        var events = stored.Select(s => new MetricEvent
+        {
+            TimestampMs = s.Prediction.TimestampMs,
+            Series = new SeriesKey
+            {
+                Model = s.Prediction.Model, Version = s.Prediction.ShadowVersion, Stage = s.Prediction.Stage ?? s.Prediction.Model,
+                Kind = MetricKind.Output.ToWire(), Name = AgreementMetric,
+            },
+            Value = s.Agrees ? 1 : 0,
+        }).ToList();
         try
         {
             await metrics.EnqueueAsync(events);

@@ -6,6 +6,10 @@ namespace MonitorDashboard.Storage;
 /// </summary>
 public readonly record struct SeriesKey
 {
+    public SeriesKey()
+    {
+    }
+
     public required string Model { get; init; }
 
     public required string Version { get; init; }
@@ -16,7 +20,7 @@ public readonly record struct SeriesKey
 
     public required string Name { get; init; }
 
-    public string Tags { get; init; }
+    public string Tags { get; init; } = TagJson.Empty;
 
     /// <summary>Exactly this series' model, version, stage, kind and name (any tags).</summary>
     public SeriesSelector Selector => new() { Model = Model, Version = Version, Stage = Stage, Kind = Kind, Name = Name };

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using MonitorDashboard.Dashboards;
 using MonitorDashboard.Review;
 
 namespace MonitorDashboard.Components.Pages;
@@ -20,23 +21,23 @@ public partial class ReviewQueuePage
     private string? _message;
     private string _reviewer = "unknown";
 
-    [Inject] public required ReviewQueue Queue { get; init; }
-    [Inject] public required ReviewInsights Insights { get; init; }
+    [Inject] public required ReviewDeskService Desk { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
     [CascadingParameter] public required Task<AuthenticationState> AuthenticationState { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
         _reviewer = (await AuthenticationState).User.Identity?.Name ?? "unknown";
-        _models = await Insights.ModelsAsync();
+        _models = await Desk.ModelsAsync();
         await NextAsync();
         _ = KeepAliveAsync();
     }
 
-    private async Task NextAsync()
+    private async Task NextAsync(long? release = null) => Show(await Desk.NextAsync(_reviewer, _model, _policy, release));
+
+    private void Show(ReviewDesk desk)
     {
-        _item = await Queue.ClaimAsync(_reviewer, _model, _policy);
-        _stats = await Queue.StatsAsync(_reviewer, _model);
+        (_item, _stats) = (desk.Item, desk.Stats);
         _loading = false;
     }
 
@@ -46,7 +47,7 @@ public partial class ReviewQueuePage
         {
             return;
         }
-        var outcome = await Queue.LabelAsync(_item.Id, _reviewer, decision.Verdict, decision.Corrected, decision.Note);
+        var outcome = await Desk.LabelAsync(_item.Id, _reviewer, decision.Verdict, decision.Corrected, decision.Note);
         _message = outcome switch
         {
             LabelOutcome.Labelled => null,
@@ -64,14 +65,9 @@ public partial class ReviewQueuePage
             return;
         }
         _lastLabelled = null;
-        if (await Queue.UndoAsync(id, _reviewer))
+        if (await Desk.UndoAsync(id, _item?.Id, _reviewer, _model) is { } desk)
         {
-            if (_item is not null && _item.Id != id)
-            {
-                await Queue.ReleaseAsync(_item.Id, _reviewer);
-            }
-            _item = await Queue.GetAsync(id);
-            _stats = await Queue.StatsAsync(_reviewer, _model);
+            Show(desk);
         }
         else
         {
@@ -82,23 +78,13 @@ public partial class ReviewQueuePage
     private async Task ChangeModelAsync(string? model)
     {
         _model = model;
-        await ReleaseCurrentAsync();
-        await NextAsync();
+        await NextAsync(release: _item?.Id);
     }
 
     private async Task ChangePolicyAsync(QueuePolicy policy)
     {
         _policy = policy;
-        await ReleaseCurrentAsync();
-        await NextAsync();
-    }
-
-    private async Task ReleaseCurrentAsync()
-    {
-        if (_item is not null)
-        {
-            await Queue.ReleaseAsync(_item.Id, _reviewer);
-        }
+        await NextAsync(release: _item?.Id);
     }
 
     /// <summary>Renews the held item's lease and, while the queue is empty, looks for new work.</summary>
@@ -120,8 +106,7 @@ public partial class ReviewQueuePage
                     else if (Time.GetUtcNow() - lastRenew >= RenewEvery)
                     {
                         lastRenew = Time.GetUtcNow();
-                        await Queue.RenewAsync(_item.Id, _reviewer);
-                        _item = await Queue.GetAsync(_item.Id);
+                        _item = await Desk.RenewAsync(_item.Id, _reviewer);
                         StateHasChanged();
                     }
                 });

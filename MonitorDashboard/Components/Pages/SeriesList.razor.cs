@@ -9,7 +9,7 @@ namespace MonitorDashboard.Components.Pages;
 
 public partial class SeriesList
 {
-    private readonly Dictionary<string, SeriesRowViewModel> _rows = [];
+    private readonly Dictionary<SeriesSelector, SeriesRowViewModel> _rows = [];
     private readonly Lock _rowsGate = new();
     private IngestStats _stats = new(0, 0, 0, 0, 0, 0, 0, 0);
     private bool _loading = true;
@@ -47,8 +47,7 @@ public partial class SeriesList
         {
             foreach (var point in latest)
             {
-                var s = point.Series;
-                var row = GetOrAddRow(s.Model, s.Stage, s.Version, s.Kind, s.Name);
+                var row = GetOrAddRow(point.Series.Selector);
                 if (row.LastTs is null || point.Ts > row.LastTs)
                 {
                     row.LastTs = point.Ts;
@@ -66,7 +65,7 @@ public partial class SeriesList
         {
             foreach (var p in points)
             {
-                var row = GetOrAddRow(p.Model, p.Stage, p.Version, p.Kind, p.Name);
+                var row = GetOrAddRow(p.Series.Selector);
                 if (row.LastTs is null || p.Ts >= row.LastTs)
                 {
                     row.LastTs = p.Ts;
@@ -80,20 +79,19 @@ public partial class SeriesList
         return Task.CompletedTask;
     }
 
-    private SeriesRowViewModel GetOrAddRow(string model, string stage, string version, string kind, string name)
+    private SeriesRowViewModel GetOrAddRow(SeriesSelector series)
     {
-        var key = SeriesRowViewModel.KeyOf(model, stage, version, kind, name);
-        if (!_rows.TryGetValue(key, out var row))
+        if (!_rows.TryGetValue(series, out var row))
         {
-            row = new SeriesRowViewModel(model, stage, version, kind, name);
-            _rows[key] = row;
+            row = new SeriesRowViewModel(series);
+            _rows[series] = row;
         }
         return row;
     }
 
     private bool Matches(SeriesRowViewModel row) =>
         string.IsNullOrWhiteSpace(_search)
-        || row.Key.Contains(_search.Trim(), StringComparison.OrdinalIgnoreCase);
+        || row.SearchText.Contains(_search.Trim(), StringComparison.OrdinalIgnoreCase);
 
     private static string FormatValue(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "—";
 

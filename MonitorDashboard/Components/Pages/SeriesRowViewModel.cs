@@ -1,18 +1,19 @@
+using MonitorDashboard.Storage;
+
 namespace MonitorDashboard.Components.Pages;
 
 /// <summary>One line of the overview's series table; updated in place as live points arrive.</summary>
-public sealed class SeriesRowViewModel(string model, string stage, string version, string kind, string name)
+public sealed class SeriesRowViewModel(SeriesSelector series)
 {
-    public string Model { get; } = model;
-    public string Stage { get; } = stage;
-    public string Version { get; } = version;
-    public string Kind { get; } = kind;
-    public string Name { get; } = name;
+    public SeriesSelector Series { get; } = series;
+    public string Model => Series.Model ?? "";
+    public string Stage => Series.Stage ?? "";
+    public string Version => Series.Version ?? "";
+    public string Kind => Series.Kind ?? "";
+    public string Name => Series.Name ?? "";
     public double? LastValue { get; set; }
     public DateTimeOffset? LastTs { get; set; }
 
-    public static string KeyOf(string model, string stage, string version, string kind, string name) =>
-        string.Join('\u001f', model, stage, version, kind, name);
-
-    public string Key => KeyOf(Model, Stage, Version, Kind, Name);
+    /// <summary>What the table's filter box searches.</summary>
+    public string SearchText => string.Join(' ', Model, Stage, Version, Kind, Name);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Hosting;
 using MonitorDashboard.Ingestion;
+using MonitorDashboard.Storage;
 using MonitorDashboard.Storage.Deployments;
 
 namespace MonitorDashboard.Deployments.Canary;
@@ -39,8 +40,16 @@ public sealed class CanaryMonitorService(
             }
             var report = await analysis.AnalyzeAsync(deployment, null, cancellationToken);
             reports.Set(report);
-            verdicts.Add(new MetricEvent(null, report.EvaluatedAt.ToUnixTimeMilliseconds(), deployment.Model, deployment.Version, deployment.Stage,
-                MetricKind.Software, VerdictMetric, VerdictValue(report.Recommendation), []));
+            verdicts.Add(new MetricEvent
+            {
+                TimestampMs = report.EvaluatedAt.ToUnixTimeMilliseconds(),
+                Series = new SeriesKey
+                {
+                    Model = deployment.Model, Version = deployment.Version, Stage = deployment.Stage,
+                    Kind = MetricKind.Software.ToWire(), Name = VerdictMetric,
+                },
+                Value = VerdictValue(report.Recommendation),
+            });
         }
         if (verdicts.Count > 0)
         {

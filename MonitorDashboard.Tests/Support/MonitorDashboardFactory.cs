@@ -23,7 +23,7 @@ public class MonitorDashboardFactory : WebApplicationFactory<Program>
     public string DatabasePath { get; }
 
     /// <summary>The app's warnings and errors, for failure messages of tests that wait on background work.</summary>
-    public CapturingLoggerProvider Problems { get; } = new();
+    public CapturingLoggerProvider Problems { get; } = new(LogLevel.Warning);
 
     public string ProblemsText => string.Join(Environment.NewLine, Problems.Lines.TakeLast(20));
 
@@ -67,7 +67,7 @@ public class MonitorDashboardFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("Storage:Path", DatabasePath);
         builder.ConfigureServices(services => services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5)));
-        builder.ConfigureLogging(l => l.AddProvider(Problems).AddFilter<CapturingLoggerProvider>(level => level >= LogLevel.Warning));
+        builder.ConfigureLogging(l => l.AddProvider(Problems));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -14,7 +14,7 @@ public sealed class AlarmNotifierTests
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UnixEpoch);
 
     private AlarmNotifier CreateNotifier() =>
-        new(Options.Create(new LiveOptions { FlushIntervalMilliseconds = 250 }), _time, NullLogger<AlarmNotifier>.Instance);
+        new(Options.Create(new LiveOptions { PageFlushIntervalMilliseconds = 250 }), _time, NullLogger<AlarmNotifier>.Instance);
 
     [Fact]
     public async Task NotifyStatesChanged_BurstWithinOneInterval_OneCallAfterTheFirst()

@@ -15,7 +15,7 @@ public sealed class LiveNotifierTests
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UnixEpoch);
 
     private LiveNotifier CreateNotifier(int capacity = 1000) =>
-        new(Options.Create(new LiveOptions { FlushIntervalMilliseconds = 250, MaxBufferedPointsPerSubscriber = capacity }), _time, NullLogger<LiveNotifier>.Instance);
+        new(Options.Create(new LiveOptions { ClientFlushIntervalMilliseconds = 250, PageFlushIntervalMilliseconds = 250, MaxBufferedPointsPerSubscriber = capacity }), _time, NullLogger<LiveNotifier>.Instance);
 
     private static LivePoint Point(double value, string model = "asr") =>
         new() { Model = model, Version = "v1", Stage = model, Kind = "software", Name = "latency_ms", Ts = DateTimeOffset.UnixEpoch, Value = value };
@@ -39,6 +39,31 @@ public sealed class LiveNotifierTests
         _time.Advance(TimeSpan.FromMilliseconds(250));
         await Eventually.TrueAsync(() => Task.FromResult(calls.Count == 2), TimeSpan.FromSeconds(5), "the coalesced batch is delivered");
         Assert.Equal(Enumerable.Range(2, 99).Select(i => (double)i), calls.Last().Select(p => p.Value));
+    }
+
+    [Fact]
+    public async Task Publish_UnderLoad_ExternalClientIsToldEvery50MsWhileAPageRedrawsAtMostTwiceASecond()
+    {
+        var notifier = new LiveNotifier(Options.Create(new LiveOptions { ClientFlushIntervalMilliseconds = 50, PageFlushIntervalMilliseconds = 500 }),
+            _time, NullLogger<LiveNotifier>.Instance);
+        var client = new ConcurrentQueue<IReadOnlyList<LivePoint>>();
+        var page = new ConcurrentQueue<IReadOnlyList<LivePoint>>();
+        using var clientSub = notifier.Subscribe(SeriesSelector.All, points => { client.Enqueue(points); return Task.CompletedTask; }, SubscriberContext.Background);
+        using var pageSub = notifier.Subscribe(SeriesSelector.All, points => { page.Enqueue(points); return Task.CompletedTask; },
+            SubscriberContext.ForComponent(callback => callback(), _ => Task.CompletedTask));
+
+        notifier.Publish([Point(1)]);
+        await Eventually.TrueAsync(() => Task.FromResult(client.Count == 1 && page.Count == 1), TimeSpan.FromSeconds(5), "both are told of the first point at once");
+        for (var step = 1; step <= 10; step++)
+        {
+            notifier.Publish([Point(1 + step)]);
+            _time.Advance(TimeSpan.FromMilliseconds(50));
+            await Eventually.TrueAsync(() => Task.FromResult(client.Count == 1 + step), TimeSpan.FromSeconds(5), $"the client gets step {step} within 50 ms");
+        }
+
+        // 500 ms of fake time have passed: the page had one more delivery, with everything coalesced, not ten.
+        await Eventually.TrueAsync(() => Task.FromResult(page.Count == 2), TimeSpan.FromSeconds(5), "the page gets the coalesced batch after 500 ms");
+        Assert.Equal(Enumerable.Range(2, 10).Select(i => (double)i), page.Last().Select(p => p.Value));
     }
 
     [Fact]

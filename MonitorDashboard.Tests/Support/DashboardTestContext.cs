@@ -27,7 +27,7 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddMetrics();
         Services.AddLogging();
         Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton(Options.Create(new LiveOptions { FlushIntervalMilliseconds = 50 }));
+        Services.AddSingleton(Options.Create(new LiveOptions { PageFlushIntervalMilliseconds = 50 }));
         Services.AddSingleton(Options.Create(new IngestOptions()));
         Services.AddDbContextFactory<MonitorDbContext>(o => o.UseSqlite($"Data Source={_databasePath}"));
         Services.AddSingleton<SeriesQueryService>();

@@ -10,7 +10,7 @@ namespace MonitorDashboard.Alarms;
 /// </summary>
 public sealed class AlarmNotifier(IOptions<LiveOptions> options, TimeProvider time, ILogger<AlarmNotifier> logger)
 {
-    private readonly ChangeFeed<AlarmChange> _feed = new(TimeSpan.FromMilliseconds(options.Value.FlushIntervalMilliseconds), time, logger);
+    private readonly ChangeFeed<AlarmChange> _feed = new(TimeSpan.FromMilliseconds(options.Value.PageFlushIntervalMilliseconds), time, logger);
 
     public int SubscriberCount => _feed.SubscriberCount;
 

@@ -10,7 +10,7 @@ namespace MonitorDashboard.Components;
 /// </summary>
 public sealed class BrowserTime(IOptions<LiveOptions> options, TimeProvider time, ILogger<BrowserTime> logger)
 {
-    private readonly ChangeFeed<TimeZoneInfo> _changes = new(TimeSpan.FromMilliseconds(options.Value.FlushIntervalMilliseconds), time, logger);
+    private readonly ChangeFeed<TimeZoneInfo> _changes = new(TimeSpan.FromMilliseconds(options.Value.PageFlushIntervalMilliseconds), time, logger);
 
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 

@@ -21,13 +21,14 @@ public sealed class LiveNotifier(IOptions<LiveOptions> options, TimeProvider tim
 
     /// <summary>
     /// Calls <paramref name="onPoints"/> off the publishing thread, in <paramref name="context"/>, with the matching points,
-    /// at most once per flush interval.
+    /// at once when the subscriber is idle, then at most once per flush interval (a page's or an external client's).
     /// </summary>
     public IDisposable Subscribe(SeriesSelector filter, Func<IReadOnlyList<LivePoint>, Task> onPoints, SubscriberContext context)
     {
         var settings = options.Value;
         var subscription = new LiveSubscription(filter, onPoints, context, settings.MaxBufferedPointsPerSubscriber,
-            TimeSpan.FromMilliseconds(settings.FlushIntervalMilliseconds), time, logger, Remove);
+            TimeSpan.FromMilliseconds(context.IsPage ? settings.PageFlushIntervalMilliseconds : settings.ClientFlushIntervalMilliseconds),
+            time, logger, Remove);
         lock (_gate)
         {
             _subscriptions = [.. _subscriptions, subscription];

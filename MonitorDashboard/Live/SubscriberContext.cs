@@ -7,18 +7,22 @@ namespace MonitorDashboard.Live;
 /// </summary>
 public sealed class SubscriberContext
 {
-    private SubscriberContext(Func<Func<Task>, Task> invokeAsync, Func<Exception, Task>? reportAsync)
+    private SubscriberContext(Func<Func<Task>, Task> invokeAsync, Func<Exception, Task>? reportAsync, bool isPage)
     {
         InvokeAsync = invokeAsync;
         ReportAsync = reportAsync;
+        IsPage = isPage;
     }
 
-    public static SubscriberContext Background { get; } = new(callback => callback(), null);
+    public static SubscriberContext Background { get; } = new(callback => callback(), null, isPage: false);
+
+    /// <summary>A page redraws on each delivery, so it is told at the page's (slower) pace, not an external client's.</summary>
+    public bool IsPage { get; }
 
     public Func<Func<Task>, Task> InvokeAsync { get; }
 
     public Func<Exception, Task>? ReportAsync { get; }
 
     public static SubscriberContext ForComponent(Func<Func<Task>, Task> invokeAsync, Func<Exception, Task> dispatchExceptionAsync) =>
-        new(invokeAsync, ex => invokeAsync(() => dispatchExceptionAsync(ex)));
+        new(invokeAsync, ex => invokeAsync(() => dispatchExceptionAsync(ex)), isPage: true);
 }

@@ -47,11 +47,14 @@ public static class EventBodyWriter
                 json.WriteString(Stage, "recognizer");
                 json.WriteString(Kind, "software");
                 json.WriteString(Name, Names[sequence % SeriesCount]);
-                json.WriteNumber(Value, sequenceAsValue ? sequence : (sequence % 1000) * 0.37);
+                json.WriteNumber(Value, sequenceAsValue ? sequence : ValueOf(sequence));
                 json.WriteEndObject();
             }
             json.WriteEndArray();
         }
         return buffer.WrittenSpan.ToArray();
     }
+
+    /// <summary>The value of event <paramref name="sequence"/> (shared with the peer's writer, so both store the same numbers).</summary>
+    public static double ValueOf(long sequence) => (sequence % 1000) * 0.37;
 }

@@ -81,43 +81,12 @@ public static class HttpIngestBenchmark
         }
     }
 
-    private static async Task<(long Events, long Rejected, List<double> Latencies)> RunPhaseAsync(
-        HttpClient http, int batchSize, bool withIds, TimeSpan duration, long[] sequences)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var clients = Enumerable.Range(0, sequences.Length).Select(client => Task.Run(async () =>
+    private static Task<(long Events, long Rejected, List<double> Latencies)> RunPhaseAsync(
+        HttpClient http, int batchSize, bool withIds, TimeSpan duration, long[] sequences) =>
+        ClosedLoopLoad.RunAsync(http, "/api/v1/events", batchSize, duration, sequences, (client, first) =>
         {
-            long events = 0, rejected = 0;
-            var latencies = new List<double>();
-            while (Stopwatch.GetElapsedTime(started) < duration)
-            {
-                var body = EventBodyWriter.Write(batchSize, sequences[client], withIds ? $"c{client}" : null, DateTimeOffset.UtcNow);
-                sequences[client] += batchSize;
-                using var content = new ByteArrayContent(body);
-                content.Headers.ContentType = Json;
-                var sent = Stopwatch.GetTimestamp();
-                using var response = await http.PostAsync("/api/v1/events", content);
-                var latency = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
-                if (response.StatusCode == HttpStatusCode.Accepted)
-                {
-                    events += batchSize;
-                    latencies.Add(latency);
-                }
-                else if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
-                {
-                    // Queue full: back off as told (this is a figure in the table, not a failure).
-                    rejected += batchSize;
-                    await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
-                }
-                else
-                {
-                    throw new InvalidOperationException($"POST answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-                }
-            }
-            return (events, rejected, latencies);
-        })).ToArray();
-
-        var results = await Task.WhenAll(clients);
-        return (results.Sum(r => r.events), results.Sum(r => r.rejected), results.SelectMany(r => r.latencies).ToList());
-    }
+            var content = new ByteArrayContent(EventBodyWriter.Write(batchSize, first, withIds ? $"c{client}" : null, DateTimeOffset.UtcNow));
+            content.Headers.ContentType = Json;
+            return content;
+        }, HttpStatusCode.Accepted);
 }

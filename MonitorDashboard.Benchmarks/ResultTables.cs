@@ -8,7 +8,7 @@ namespace MonitorDashboard.Benchmarks;
 public static class ResultTables
 {
     public static string All(BenchmarkReport report) => string.Join(Environment.NewLine,
-        Http(report), Store(report), Live(report), Charts(report), MemoryAndStorage(report), TargetSummary(Targets.Check(report)));
+        Http(report), Peer(report), Store(report), Live(report), Charts(report), MemoryAndStorage(report), TargetSummary(Targets.Check(report)));
 
     public static string Http(BenchmarkReport report)
     {
@@ -35,6 +35,35 @@ public static class ResultTables
         text.AppendLine("CPU is the share of one core over the measured window (200 % = both cores of this machine).");
         text.AppendLine("From the app's /api/v1/ingest/stats sampled every 50 ms: commit ms = mean of the latest commit's duration (biased towards");
         text.AppendLine("long commits), events queued = mean of events waiting or being committed, writer busy = share of samples where that was above 0.");
+        return text.ToString();
+    }
+
+    public static string Peer(BenchmarkReport report)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(Invariant($"### 1b. The peer: InfluxDB 1.6 (WAL fsync on every write), same events, same closed loop, {report.Options.Clients} clients, same run"));
+        text.AppendLine();
+        if (report.Peers.Count == 0)
+        {
+            text.AppendLine("Not measured: influxd is not installed on this machine (`apt-get install influxdb`). Only the app's own figures above.");
+            return text.ToString();
+        }
+        text.AppendLine("| events per request | event ids | app events/s | InfluxDB events/s | ratio app/InfluxDB | InfluxDB p50 ms | InfluxDB p99 ms | InfluxDB CPU | app peak RSS MB | InfluxDB peak RSS MB | app bytes/event | InfluxDB bytes/event |");
+        text.AppendLine("|---:|:---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var app in report.Http)
+        {
+            if (report.PeerFor(app) is not { } peer)
+            {
+                continue;
+            }
+            var appBytes = app.Files is { } files && app.StoredEvents > 0 ? Invariant($"{(double)files.TotalBytes / app.StoredEvents:N0}") : "n/a";
+            text.AppendLine(Invariant(
+                $"| {app.BatchSize:N0} | {YesNo(app.WithIds)} | {app.EventsPerSecond:N0} | {peer.EventsPerSecond:N0} | **{report.RatioToPeer(app):N2}x** | {peer.P50Milliseconds:N1} | {peer.P99Milliseconds:N1} | {peer.CpuShare:P0} | {Megabytes(app.PeakResidentBytes)} | {Megabytes(peer.PeakResidentBytes)} | {appBytes} | {(double)peer.DataBytes / Math.Max(1, peer.StoredEvents):N0} |"));
+        }
+        text.AppendLine();
+        text.AppendLine("InfluxDB gets the same events as line protocol (identity as tags, value and id as fields), timestamps offset by a nanosecond per");
+        text.AppendLine("event so none overwrite each other. Bytes/event: the app's database files (with rollups) over events stored; InfluxDB's data");
+        text.AppendLine("and WAL folders right after the run (before compaction) over the events it stored, warm-up included: a rough figure.");
         return text.ToString();
     }
 

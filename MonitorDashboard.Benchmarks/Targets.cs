@@ -8,6 +8,7 @@ public static class Targets
     public const double ShareOfCeilingAtBatch1000 = 0.60;
     public const double EventsPerSecondAtBatch1 = 10_000;
     public const double LiveP95Milliseconds = 100;
+    public const double RatioToInfluxDb = 1.0;
     public const double OneHourQueryP95Milliseconds = 20;
     public const double SevenDayQueryP95Milliseconds = 50;
     public const double PeakResidentMegabytes = 400;
@@ -28,6 +29,14 @@ public static class Targets
             ? new(Invariant($"HTTP ingest, batches of 1, >= {EventsPerSecondAtBatch1:N0} events/s"),
                 Invariant($"{batch1.EventsPerSecond:N0} events/s"), batch1.EventsPerSecond >= EventsPerSecondAtBatch1)
             : NotMeasured(Invariant($"HTTP ingest, batches of 1, >= {EventsPerSecondAtBatch1:N0} events/s")));
+
+        foreach (var app in report.Http.Where(h => h.WithIds))
+        {
+            var target = Invariant($"HTTP ingest, batches of {app.BatchSize:N0}, ids on, >= {RatioToInfluxDb:N1}x InfluxDB 1.6 in the same run");
+            checks.Add(report.RatioToPeer(app) is { } ratio
+                ? new(target, Invariant($"{ratio:N2}x ({app.EventsPerSecond:N0} / {report.PeerFor(app)!.EventsPerSecond:N0} per s)"), ratio >= RatioToInfluxDb)
+                : NotMeasured(target));
+        }
 
         foreach (var live in report.Live)
         {

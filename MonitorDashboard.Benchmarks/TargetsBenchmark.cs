@@ -22,17 +22,23 @@ public sealed class TargetsBenchmark(BenchmarkOptions options, string appDirecto
 
     public async Task<BenchmarkReport> RunAsync()
     {
-        var http = await RunHttpAsync();
+        var (http, peers) = await RunHttpAsync();
         var (ceilings, otherStoreRows) = await RunStoreAsync();
         var live = await RunLiveAsync();
         var charts = await RunChartsAsync();
-        return new BenchmarkReport(options, http, ceilings, otherStoreRows, live, charts);
+        return new BenchmarkReport(options, http, peers, ceilings, otherStoreRows, live, charts);
     }
 
-    private async Task<List<HttpResult>> RunHttpAsync()
+    private async Task<(List<HttpResult> App, List<PeerResult> Peers)> RunHttpAsync()
     {
         var warmUp = TimeSpan.FromSeconds(Math.Min(2, Math.Max(1, options.Seconds / 5.0)));
         var results = new List<HttpResult>();
+        var peers = new List<PeerResult>();
+        var influxd = InfluxProcess.FindBinary();
+        if (influxd is null)
+        {
+            Console.Error.WriteLine("note: influxd is not installed (apt-get install influxdb), so there is no InfluxDB row to compare with");
+        }
         foreach (var batchSize in options.BatchSizes)
         {
             foreach (var withIds in options.EventIds)
@@ -45,9 +51,15 @@ public sealed class TargetsBenchmark(BenchmarkOptions options, string appDirecto
                     result = await HttpIngestBenchmark.RunAsync(app, batchSize, options.Clients, withIds, warmUp, TimeSpan.FromSeconds(options.Seconds));
                 }
                 results.Add(result with { Files = DatabaseFiles.Measure(databasePath) });
+                if (influxd is not null)
+                {
+                    Console.Error.WriteLine($"1. InfluxDB: batches of {batchSize}, {options.Clients} clients, ids {(withIds ? "on" : "off")}, {options.Seconds} s ...");
+                    await using var influx = await InfluxProcess.StartAsync(influxd, Path.Combine(folder, $"influx-{batchSize}-{(withIds ? "ids" : "noids")}"));
+                    peers.Add(await InfluxIngestBenchmark.RunAsync(influx, batchSize, options.Clients, withIds, warmUp, TimeSpan.FromSeconds(options.Seconds)));
+                }
             }
         }
-        return results;
+        return (results, peers);
     }
 
     private async Task<(List<StoreResult> Ceilings, List<StoreResult> Others)> RunStoreAsync()

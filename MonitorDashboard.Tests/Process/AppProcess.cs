@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
@@ -189,7 +188,7 @@ public sealed partial class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Peak resident set size in bytes (VmHWM of /proc/PID/status); null where /proc is missing or the process is gone.</summary>
-    public long? PeakResidentBytes() => ReadStatusKilobytes("VmHWM:") * 1024;
+    public long? PeakResidentBytes() => ProcessMemory.PeakResidentBytes(_process.Id);
 
     /// <summary>CPU time the app has used so far, user and kernel.</summary>
     public TimeSpan TotalProcessorTime() => _process.TotalProcessorTime;
@@ -227,28 +226,6 @@ public sealed partial class AppProcess : IAsyncDisposable
                 // already gone
             }
         }
-    }
-
-    private long? ReadStatusKilobytes(string field)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
-            {
-                if (line.StartsWith(field, StringComparison.Ordinal))
-                {
-                    // "VmHWM:	  123456 kB"
-                    return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                }
-            }
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-        return null;
     }
 
     private void OnOutput(string? line)

@@ -31,23 +31,22 @@ public static class ChartDataGenerator
         // A large page cache keeps the table's 100 insertion points (one per series) in memory.
         Execute(connection, "PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;");
 
-        var startMs = (end - Span).ToUnixTimeMilliseconds();
-        var spanMs = (long)Span.TotalMilliseconds;
-        var seriesIds = InsertSeries(connection, startMs);
+        var seriesIds = InsertSeries(connection, (end - Span).ToUnixTimeMilliseconds());
         using var insert = SqliteStatements.Prepare(connection,
             "INSERT INTO Points (SeriesId, TimestampMs, Value) VALUES ($series, $ts, $value)", "$series", "$ts", "$value");
-        var random = new Random(7);
         var started = Stopwatch.GetTimestamp();
         var lastProgress = started;
+        using var generated = Points(points, end).GetEnumerator();
         for (long written = 0; written < points;)
         {
             using var transaction = connection.BeginTransaction();
             insert.Transaction = transaction;
-            for (var transactionEnd = Math.Min(points, written + RowsPerTransaction); written < transactionEnd; written++)
+            for (var transactionEnd = Math.Min(points, written + RowsPerTransaction); written < transactionEnd && generated.MoveNext(); written++)
             {
-                insert.Parameters[0].Value = seriesIds[written % seriesIds.Length];
-                insert.Parameters[1].Value = startMs + (written * spanMs / points);
-                insert.Parameters[2].Value = LatencyMilliseconds(random);
+                var point = generated.Current;
+                insert.Parameters[0].Value = seriesIds[point.Series];
+                insert.Parameters[1].Value = point.TimestampMs;
+                insert.Parameters[2].Value = point.Value;
                 insert.ExecuteNonQuery();
             }
             transaction.Commit();
@@ -64,6 +63,21 @@ public static class ChartDataGenerator
         // The app starts on a file whose WAL is empty, as after a clean shutdown.
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
         return new ChartDataset(points, seriesIds.Length, elapsed);
+    }
+
+    /// <summary>
+    /// The generated history, the same for every store it is loaded into: per point the series' index (versions outer,
+    /// metric names inner, as <see cref="InsertSeries"/> numbers them), its time and its value.
+    /// </summary>
+    public static IEnumerable<(int Series, long TimestampMs, double Value)> Points(long points, DateTimeOffset end)
+    {
+        var startMs = (end - Span).ToUnixTimeMilliseconds();
+        var spanMs = (long)Span.TotalMilliseconds;
+        var random = new Random(7);
+        for (long i = 0; i < points; i++)
+        {
+            yield return ((int)(i % SeriesCount), startMs + (i * spanMs / points), LatencyMilliseconds(random));
+        }
     }
 
     private static long[] InsertSeries(SqliteConnection connection, long createdMs)

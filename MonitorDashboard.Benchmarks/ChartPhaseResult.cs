@@ -9,4 +9,10 @@ public sealed record ChartPhaseResult(
     TimeSpan StartUp,
     IReadOnlyList<ChartQueryResult> Queries,
     long? PeakResidentBytes,
-    DatabaseFiles Files);
+    DatabaseFiles Files,
+    PeerChartResult? Peer)
+{
+    /// <summary>The app's p95 over InfluxDB's for the same range (below 1: the app answers faster).</summary>
+    public double? RatioToPeer(ChartQueryResult query) =>
+        Peer?.Queries.FirstOrDefault(q => q.Range == query.Range) is { } peer ? query.P95Milliseconds / peer.P95Milliseconds : null;
+}

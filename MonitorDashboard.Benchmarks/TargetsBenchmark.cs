@@ -126,7 +126,8 @@ public sealed class TargetsBenchmark(BenchmarkOptions options, string appDirecto
     {
         Console.Error.WriteLine($"4. Chart data: {options.QueryPoints:N0} points in {ChartDataGenerator.SeriesCount} series over 7 days ...");
         var databasePath = Path.Combine(folder, "charts.db");
-        var dataset = await ChartDataGenerator.GenerateAsync(databasePath, options.QueryPoints, DateTimeOffset.UtcNow);
+        var end = DateTimeOffset.UtcNow;
+        var dataset = await ChartDataGenerator.GenerateAsync(databasePath, options.QueryPoints, end);
         Console.Error.WriteLine($"  chart data: {dataset.Points:N0} points in {dataset.Elapsed.TotalSeconds:N1} s, {dataset.PointsPerSecond:N0} points/s");
 
         // Raw points are kept 7 days by default: a pass at start-up would cut the generated week's first minutes while queries run.
@@ -150,11 +151,35 @@ public sealed class TargetsBenchmark(BenchmarkOptions options, string appDirecto
                 Console.Error.WriteLine($"4. Chart queries: {ResultTables.RangeText(range)} range, up to {ChartQueriesPerRange} queries or {ChartQueryBudget.TotalSeconds:N0} s ...");
                 using (new ProgressTicker($"chart queries, {ResultTables.RangeText(range)}", ProgressInterval))
                 {
-                    queries.Add(await ChartQueryBenchmark.RunAsync(app, range, ChartQueriesPerRange, ChartQueryBudget));
+                    queries.Add(await ChartQueryBenchmark.RunAsync(app, end, range, ChartQueriesPerRange, ChartQueryBudget));
                 }
             }
             peakResidentBytes = app.PeakResidentBytes();
         }
-        return new ChartPhaseResult(dataset, startUp, queries, peakResidentBytes, DatabaseFiles.Measure(databasePath));
+        var peer = await RunPeerChartsAsync(dataset, end);
+        return new ChartPhaseResult(dataset, startUp, queries, peakResidentBytes, DatabaseFiles.Measure(databasePath), peer);
+    }
+
+    /// <summary>The same points and charts on InfluxDB; null when it is not installed.</summary>
+    private async Task<PeerChartResult?> RunPeerChartsAsync(ChartDataset dataset, DateTimeOffset end)
+    {
+        if (InfluxProcess.FindBinary() is not { } influxd)
+        {
+            return null;
+        }
+        await using var influx = await InfluxProcess.StartAsync(influxd, Path.Combine(folder, "influx-charts"));
+        Console.Error.WriteLine($"4. InfluxDB: loading the same {dataset.Points:N0} points ...");
+        TimeSpan load;
+        using (new ProgressTicker("InfluxDB chart data", ProgressInterval))
+        {
+            load = await InfluxChartLoader.LoadAsync(influx, dataset.Points, end);
+        }
+        var queries = new List<ChartQueryResult>();
+        foreach (var range in ChartRanges)
+        {
+            Console.Error.WriteLine($"4. InfluxDB chart queries: {ResultTables.RangeText(range)} range ...");
+            queries.Add(await ChartQueryBenchmark.RunAsync(influx, end, range, ChartQueriesPerRange, ChartQueryBudget));
+        }
+        return new PeerChartResult(load, queries, influx.PeakResidentBytes(), influx.DataBytes());
     }
 }

@@ -6,7 +6,8 @@ namespace MonitorDashboard.Benchmarks;
 /// Command line: <c>--seconds 8 --clients 8 --store-seconds 5 --batches 1,100,1000 --live-seconds 10 --query-points 10000000</c>,
 /// <c>--event-ids on|both</c> (both adds the HTTP and ceiling rows without ids), <c>--store-rows ceiling|all</c>
 /// (all adds the app's PointStore, EF Core, parser and API-key rows), and any number of <c>--app-setting Key=Value</c>
-/// passed to the app as environment variables (e.g. <c>Storage__Synchronous=NORMAL</c>).
+/// passed to the app as environment variables (e.g. <c>Storage__Synchronous=NORMAL</c>); <c>--random-id-seconds 30 --prefill-ids 10000000</c>
+/// add the batch-1,000 row with random UUIDv4 ids on top of a database already holding that many ids (0 skips it).
 /// </summary>
 public sealed record BenchmarkOptions(
     int Seconds,
@@ -17,9 +18,11 @@ public sealed record BenchmarkOptions(
     bool AllStoreRows,
     int LiveSeconds,
     int QueryPoints,
-    IReadOnlyDictionary<string, string> AppSettings)
+    IReadOnlyDictionary<string, string> AppSettings,
+    int RandomIdSeconds = 30,
+    int PrefillIds = 10_000_000)
 {
-    private const string Known = "--seconds, --clients, --store-seconds, --batches, --event-ids, --store-rows, --live-seconds, --query-points, --app-setting";
+    private const string Known = "--seconds, --clients, --store-seconds, --batches, --event-ids, --store-rows, --live-seconds, --query-points, --random-id-seconds, --prefill-ids, --app-setting";
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -54,6 +57,8 @@ public sealed record BenchmarkOptions(
                 },
                 "--live-seconds" => options with { LiveSeconds = PositiveInt(value, args[i]) },
                 "--query-points" => options with { QueryPoints = PositiveInt(value, args[i]) },
+                "--random-id-seconds" => options with { RandomIdSeconds = value == "0" ? 0 : PositiveInt(value, args[i]) },
+                "--prefill-ids" => options with { PrefillIds = value == "0" ? 0 : PositiveInt(value, args[i]) },
                 "--app-setting" when value.Split('=', 2) is [var key, var setting] && key.Length > 0 =>
                     options with { AppSettings = new Dictionary<string, string>(options.AppSettings) { [key] = setting } },
                 "--app-setting" => throw new ArgumentException($"--app-setting must be Key=Value, not '{value}'"),

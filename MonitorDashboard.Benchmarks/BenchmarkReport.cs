@@ -16,7 +16,7 @@ public sealed record BenchmarkReport(
     public double? ShareOfCeiling(HttpResult http) => CeilingFor(http.WithIds) is { } ceiling ? http.EventsPerSecond / ceiling.RowsPerSecond : null;
 
     /// <summary>InfluxDB's row for the same batch size and id setting, measured in the same run.</summary>
-    public PeerResult? PeerFor(HttpResult http) => Peers.FirstOrDefault(p => p.BatchSize == http.BatchSize && p.WithIds == http.WithIds);
+    public PeerResult? PeerFor(HttpResult http) => Peers.FirstOrDefault(p => p.BatchSize == http.BatchSize && p.WithIds == http.WithIds && p.IdShape == http.IdShape);
 
     /// <summary>The app's events/s over InfluxDB's for the same scenario (above 1: the app is faster).</summary>
     public double? RatioToPeer(HttpResult http) => PeerFor(http) is { } peer ? http.EventsPerSecond / peer.EventsPerSecond : null;

@@ -23,10 +23,11 @@ public static class EventBodyWriter
         Enumerable.Range(0, SeriesCount).Select(i => JsonEncodedText.Encode($"metric_{i}")).ToArray();
 
     /// <summary>
-    /// Events numbered from <paramref name="firstSequence"/>; ids, when wanted, are <c>prefix-sequence</c>.
+    /// Events numbered from <paramref name="firstSequence"/>; ids, when wanted, are <c>prefix-sequence</c>, or random UUIDv4 with <see cref="EventIdShape.RandomUuid"/>.
     /// With <paramref name="sequenceAsValue"/> each value is its sequence number, so a live subscriber can tell which event a point is.
     /// </summary>
-    public static byte[] Write(int count, long firstSequence, string? idPrefix, DateTimeOffset timestamp, bool sequenceAsValue = false)
+    public static byte[] Write(int count, long firstSequence, string? idPrefix, DateTimeOffset timestamp, bool sequenceAsValue = false,
+        EventIdShape shape = EventIdShape.InOrder)
     {
         var buffer = new ArrayBufferWriter<byte>(count * 170);
         var ts = timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
@@ -39,7 +40,7 @@ public static class EventBodyWriter
                 json.WriteStartObject();
                 if (idPrefix is not null)
                 {
-                    json.WriteString(Id, $"{idPrefix}-{sequence}");
+                    json.WriteString(Id, IdOf(idPrefix, sequence, shape));
                 }
                 json.WriteString(Ts, ts);
                 json.WriteString(Model, "bench");
@@ -54,6 +55,9 @@ public static class EventBodyWriter
         }
         return buffer.WrittenSpan.ToArray();
     }
+
+    public static string IdOf(string prefix, long sequence, EventIdShape shape) =>
+        shape == EventIdShape.RandomUuid ? Guid.NewGuid().ToString() : $"{prefix}-{sequence}";
 
     /// <summary>The value of event <paramref name="sequence"/> (shared with the peer's writer, so both store the same numbers).</summary>
     public static double ValueOf(long sequence) => (sequence % 1000) * 0.37;

@@ -15,7 +15,9 @@ public static class HttpIngestBenchmark
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    public static async Task<HttpResult> RunAsync(AppProcess app, int batchSize, int clients, bool withIds, TimeSpan warmUp, TimeSpan duration)
+    /// <param name="prefillIds">Events with random ids stored before the warm-up, so de-duplication works against a full id history.</param>
+    public static async Task<HttpResult> RunAsync(AppProcess app, int batchSize, int clients, bool withIds, TimeSpan warmUp, TimeSpan duration,
+        EventIdShape shape = EventIdShape.InOrder, long prefillIds = 0)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = app.CreateClient(handler);
@@ -23,7 +25,11 @@ public static class HttpIngestBenchmark
         var sequences = new long[clients];
 
         // JIT, connection set-up and the first series inserts stay out of the figures.
-        await RunPhaseAsync(http, batchSize, withIds, warmUp, sequences);
+        if (prefillIds > 0)
+        {
+            await PrefillAsync(http, clients, prefillIds);
+        }
+        await RunPhaseAsync(http, batchSize, withIds, warmUp, sequences, shape);
 
         var before = await http.GetFromJsonAsync<IngestStats>("/api/v1/ingest/stats");
         var appCpuBefore = app.TotalProcessorTime();
@@ -31,7 +37,7 @@ public static class HttpIngestBenchmark
         var started = Stopwatch.GetTimestamp();
         using var stopSampling = new CancellationTokenSource();
         var sampling = SampleWriterAsync(http, stopSampling.Token);
-        var phase = await RunPhaseAsync(http, batchSize, withIds, duration, sequences);
+        var phase = await RunPhaseAsync(http, batchSize, withIds, duration, sequences, shape);
         var elapsed = Stopwatch.GetElapsedTime(started);
         await stopSampling.CancelAsync();
         var samples = await sampling;
@@ -57,7 +63,9 @@ public static class HttpIngestBenchmark
             AppCpuShare: appCpu / elapsed,
             ClientCpuShare: clientCpu / elapsed,
             PeakResidentBytes: app.PeakResidentBytes(),
-            StoredEvents: after.Accepted);
+            StoredEvents: after.Accepted,
+            IdShape: shape,
+            PrefilledIds: prefillIds);
     }
 
     /// <summary>
@@ -82,11 +90,31 @@ public static class HttpIngestBenchmark
     }
 
     private static Task<(long Events, long Rejected, List<double> Latencies)> RunPhaseAsync(
-        HttpClient http, int batchSize, bool withIds, TimeSpan duration, long[] sequences) =>
+        HttpClient http, int batchSize, bool withIds, TimeSpan duration, long[] sequences, EventIdShape shape) =>
         ClosedLoopLoad.RunAsync(http, "/api/v1/events", batchSize, duration, sequences, (client, first) =>
         {
-            var content = new ByteArrayContent(EventBodyWriter.Write(batchSize, first, withIds ? $"c{client}" : null, DateTimeOffset.UtcNow));
+            var content = new ByteArrayContent(EventBodyWriter.Write(batchSize, first, withIds ? $"c{client}" : null, DateTimeOffset.UtcNow, shape: shape));
             content.Headers.ContentType = Json;
             return content;
         }, HttpStatusCode.Accepted);
+
+    /// <summary>Stores <paramref name="count"/> events with random ids in batches of 1,000, as fast as the app takes them.</summary>
+    private static async Task PrefillAsync(HttpClient http, int clients, long count)
+    {
+        const int Batch = 1000;
+        long next = 0;
+        using (new ProgressTicker("id prefill", TimeSpan.FromSeconds(10)))
+        {
+            await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+            {
+                while (Interlocked.Add(ref next, Batch) <= count)
+                {
+                    using var content = new ByteArrayContent(EventBodyWriter.Write(Batch, 0, "prefill", DateTimeOffset.UtcNow, shape: EventIdShape.RandomUuid));
+                    content.Headers.ContentType = Json;
+                    using var response = await http.PostAsync("/api/v1/events", content);
+                    response.EnsureSuccessStatusCode();
+                }
+            })));
+        }
+    }
 }

@@ -22,7 +22,9 @@ public sealed record HttpResult(
     double ClientCpuShare,
     long? PeakResidentBytes,
     long StoredEvents,
-    DatabaseFiles? Files = null)
+    DatabaseFiles? Files = null,
+    EventIdShape IdShape = EventIdShape.InOrder,
+    long PrefilledIds = 0)
 {
     public double EventsPerSecond => Events / Elapsed.TotalSeconds;
 

@@ -14,7 +14,7 @@ public static class LineProtocolWriter
         .Select(i => $"events,kind=software,model=bench,name=metric_{i},stage=recognizer,version=v1 ")
         .ToArray();
 
-    public static byte[] Write(int count, long firstSequence, string? idPrefix, DateTimeOffset timestamp)
+    public static byte[] Write(int count, long firstSequence, string? idPrefix, DateTimeOffset timestamp, EventIdShape shape = EventIdShape.InOrder)
     {
         var text = new StringBuilder(count * 120);
         var baseNanoseconds = timestamp.ToUnixTimeMilliseconds() * 1_000_000;
@@ -25,7 +25,7 @@ public static class LineProtocolWriter
                 .Append("value=").Append(EventBodyWriter.ValueOf(sequence).ToString("R", CultureInfo.InvariantCulture));
             if (idPrefix is not null)
             {
-                text.Append(",id=\"").Append(idPrefix).Append('-').Append(sequence).Append('"');
+                text.Append(",id=\"").Append(EventBodyWriter.IdOf(idPrefix, sequence, shape)).Append('"');
             }
             text.Append(' ').Append(baseNanoseconds + (sequence % 1_000_000)).Append('\n');
         }

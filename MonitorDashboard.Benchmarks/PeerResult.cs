@@ -11,7 +11,8 @@ public sealed record PeerResult(
     double CpuShare,
     long? PeakResidentBytes,
     long DataBytes,
-    long StoredEvents)
+    long StoredEvents,
+    EventIdShape IdShape = EventIdShape.InOrder)
 {
     public double EventsPerSecond => Events / Elapsed.TotalSeconds;
 }

@@ -27,7 +27,7 @@ public static class ResultTables
         {
             var share = report.ShareOfCeiling(r) is { } s ? s.ToString("P0", CultureInfo.InvariantCulture) : "n/a";
             text.AppendLine(Invariant(
-                $"| {r.BatchSize:N0} | {YesNo(r.WithIds)} | {r.EventsPerSecond:N0} | {share} | {r.Requests / r.Elapsed.TotalSeconds:N0} | {r.P50Milliseconds:N1} | {r.P99Milliseconds:N1} | {r.EventsPerCommit:N0} | {r.MeanCommitMilliseconds:N1} | {r.WriterBusyShare:P0} | {r.MeanQueuedEvents:N0} | {r.AppCpuShare:P0} | {r.ClientCpuShare:P0} | {Megabytes(r.PeakResidentBytes)} | {r.Rejected:N0} |"));
+                $"| {r.BatchSize:N0} | {IdsText(r)} | {r.EventsPerSecond:N0} | {share} | {r.Requests / r.Elapsed.TotalSeconds:N0} | {r.P50Milliseconds:N1} | {r.P99Milliseconds:N1} | {r.EventsPerCommit:N0} | {r.MeanCommitMilliseconds:N1} | {r.WriterBusyShare:P0} | {r.MeanQueuedEvents:N0} | {r.AppCpuShare:P0} | {r.ClientCpuShare:P0} | {Megabytes(r.PeakResidentBytes)} | {r.Rejected:N0} |"));
         }
         text.AppendLine();
         text.AppendLine("The 202 comes after the commit (durable acknowledgement, synchronous=FULL unless an app setting says otherwise).");
@@ -58,7 +58,7 @@ public static class ResultTables
             }
             var appBytes = app.Files is { } files && app.StoredEvents > 0 ? Invariant($"{(double)files.TotalBytes / app.StoredEvents:N0}") : "n/a";
             text.AppendLine(Invariant(
-                $"| {app.BatchSize:N0} | {YesNo(app.WithIds)} | {app.EventsPerSecond:N0} | {peer.EventsPerSecond:N0} | **{report.RatioToPeer(app):N2}x** | {peer.P50Milliseconds:N1} | {peer.P99Milliseconds:N1} | {peer.CpuShare:P0} | {Megabytes(app.PeakResidentBytes)} | {Megabytes(peer.PeakResidentBytes)} | {appBytes} | {(double)peer.DataBytes / Math.Max(1, peer.StoredEvents):N0} |"));
+                $"| {app.BatchSize:N0} | {IdsText(app)} | {app.EventsPerSecond:N0} | {peer.EventsPerSecond:N0} | **{report.RatioToPeer(app):N2}x** | {peer.P50Milliseconds:N1} | {peer.P99Milliseconds:N1} | {peer.CpuShare:P0} | {Megabytes(app.PeakResidentBytes)} | {Megabytes(peer.PeakResidentBytes)} | {appBytes} | {(double)peer.DataBytes / Math.Max(1, peer.StoredEvents):N0} |"));
         }
         text.AppendLine();
         text.AppendLine("InfluxDB gets the same events as line protocol (identity as tags, value and id as fields), timestamps offset by a nanosecond per");
@@ -157,7 +157,7 @@ public static class ResultTables
         text.AppendLine(StorageRow($"4. chart data, {charts.Dataset.Series} series, after the app ran on it", charts.Dataset.Points, charts.Files));
         foreach (var http in report.Http.Where(h => h.Files is not null))
         {
-            text.AppendLine(StorageRow(Invariant($"1. HTTP ingestion, batches of {http.BatchSize:N0}, event ids {YesNo(http.WithIds)}"), http.StoredEvents, http.Files!));
+            text.AppendLine(StorageRow(Invariant($"1. HTTP ingestion, batches of {http.BatchSize:N0}, event ids {IdsText(http)}"), http.StoredEvents, http.Files!));
         }
         text.AppendLine();
         text.AppendLine("MB = 2^20 bytes. Sizes are taken after the app process was stopped (SIGKILL) and its WAL checkpointed into the file,");
@@ -189,6 +189,11 @@ public static class ResultTables
     private static string Megabytes(long? bytes) => bytes is { } b ? (b / 1024.0 / 1024.0).ToString("N0", CultureInfo.InvariantCulture) : "n/a";
 
     private static string YesNo(bool value) => value ? "yes" : "no";
+
+    /// <summary>"no", "in order", or "UUIDv4 after 10,000,000".</summary>
+    public static string IdsText(HttpResult http) => !http.WithIds ? "no"
+        : http.IdShape == EventIdShape.RandomUuid ? Invariant($"UUIDv4 after {http.PrefilledIds:N0}")
+        : "in order";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

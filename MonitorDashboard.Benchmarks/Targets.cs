@@ -17,7 +17,7 @@ public static class Targets
     {
         var checks = new List<TargetCheck>();
 
-        var batch1000 = report.Http.FirstOrDefault(h => h.BatchSize == 1000 && h.WithIds);
+        var batch1000 = report.Http.FirstOrDefault(h => h.BatchSize == 1000 && h.WithIds && h.IdShape == EventIdShape.InOrder);
         checks.Add(batch1000 is not null && report.ShareOfCeiling(batch1000) is { } share
             ? new(Invariant($"HTTP ingest, batches of 1,000, >= {ShareOfCeilingAtBatch1000:P0} of the bare ceiling"),
                 Invariant($"{share:P0} ({batch1000.EventsPerSecond:N0} / {report.CeilingFor(true)!.RowsPerSecond:N0} per s)"), share >= ShareOfCeilingAtBatch1000)
@@ -31,7 +31,7 @@ public static class Targets
 
         foreach (var app in report.Http.Where(h => h.WithIds))
         {
-            var target = Invariant($"HTTP ingest, batches of {app.BatchSize:N0}, ids on, >= {RatioToInfluxDb:N1}x InfluxDB 1.6 in the same run");
+            var target = Invariant($"HTTP ingest, batches of {app.BatchSize:N0}, ids {ResultTables.IdsText(app)}, >= {RatioToInfluxDb:N1}x InfluxDB 1.6 in the same run");
             checks.Add(report.RatioToPeer(app) is { } ratio
                 ? new(target, Invariant($"{ratio:N2}x ({app.EventsPerSecond:N0} / {report.PeerFor(app)!.EventsPerSecond:N0} per s)"), ratio >= RatioToInfluxDb)
                 : NotMeasured(target));

@@ -59,7 +59,32 @@ public sealed class TargetsBenchmark(BenchmarkOptions options, string appDirecto
                 }
             }
         }
+        if (options.RandomIdSeconds > 0)
+        {
+            await RunRandomIdsAsync(influxd, warmUp, results, peers);
+        }
         return (results, peers);
+    }
+
+    /// <summary>Batches of 1,000 with UUIDv4 ids, after <see cref="BenchmarkOptions.PrefillIds"/> random ids: de-duplication against a full history.</summary>
+    private async Task RunRandomIdsAsync(string? influxd, TimeSpan warmUp, List<HttpResult> results, List<PeerResult> peers)
+    {
+        const int BatchSize = 1000;
+        var duration = TimeSpan.FromSeconds(options.RandomIdSeconds);
+        Console.Error.WriteLine($"1. HTTP: batches of {BatchSize}, UUIDv4 ids after {options.PrefillIds:N0} stored ids, {options.RandomIdSeconds} s ...");
+        var databasePath = Path.Combine(folder, "http-uuid.db");
+        HttpResult result;
+        await using (var app = await AppProcess.StartAsync(appDirectory, databasePath, AppProcess.NewApiKey(), appSettings))
+        {
+            result = await HttpIngestBenchmark.RunAsync(app, BatchSize, options.Clients, true, warmUp, duration, EventIdShape.RandomUuid, options.PrefillIds);
+        }
+        results.Add(result with { Files = DatabaseFiles.Measure(databasePath) });
+        if (influxd is not null)
+        {
+            Console.Error.WriteLine($"1. InfluxDB: batches of {BatchSize}, UUIDv4 ids, {options.RandomIdSeconds} s ...");
+            await using var influx = await InfluxProcess.StartAsync(influxd, Path.Combine(folder, "influx-uuid"));
+            peers.Add(await InfluxIngestBenchmark.RunAsync(influx, BatchSize, options.Clients, true, warmUp, duration, EventIdShape.RandomUuid));
+        }
     }
 
     private async Task<(List<StoreResult> Ceilings, List<StoreResult> Others)> RunStoreAsync()

@@ -1,0 +1,8 @@
+namespace MonitorDashboard.Benchmarks;
+
+/// <summary>How clients number their events: <c>client-sequence</c> in insert order, or random UUIDv4 (Python's <c>uuid.uuid4()</c>).</summary>
+public enum EventIdShape
+{
+    InOrder,
+    RandomUuid,
+}

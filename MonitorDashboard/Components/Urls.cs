@@ -17,6 +17,7 @@ public static class Urls
     public const string AdminUsers = "/admin/users";
     public const string AdminApiKeys = "/admin/keys";
     public const string AdminAudit = "/admin/audit";
+    public const string AdminPrivacy = "/admin/privacy";
 
     public static string Deployment(long id) => $"{Deployments}/{id}";
 }

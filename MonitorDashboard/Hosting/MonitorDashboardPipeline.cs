@@ -10,6 +10,7 @@ using MonitorDashboard.Ingestion;
 using MonitorDashboard.Live;
 using MonitorDashboard.Query;
 using MonitorDashboard.Review;
+using MonitorDashboard.Review.Privacy;
 using MonitorDashboard.Storage;
 
 namespace MonitorDashboard.Hosting;
@@ -41,6 +42,7 @@ public static class MonitorDashboardPipeline
         app.MapHub<LiveHub>(LiveHub.Route).RequireAuthorization(Policies.Viewer);
         app.MapAlarmApi();
         app.MapReviewApi();
+        app.MapPrivacyApi();
         app.MapDeploymentApi();
         app.MapMetricDirectionApi();
         app.MapCanaryAnalysisApi();

@@ -9,7 +9,9 @@ using MonitorDashboard.Live;
 using MonitorDashboard.Query;
 using MonitorDashboard.Retention;
 using MonitorDashboard.Review;
+using MonitorDashboard.Review.Privacy;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Review;
 using MonitorDashboard.Webhooks;
 using MudBlazor.Services;
 
@@ -74,6 +76,9 @@ public static class MonitorDashboardServices
         services.AddSingleton<ReviewQueue>();
         services.AddSingleton<ReviewExport>();
         services.AddSingleton<ReviewInsights>();
+        services.AddSingleton<PredictionPrivacyStore>();
+        services.AddSingleton<PredictionPrivacyService>();
+        services.AddHostedService<PredictionRetentionService>();
 
         // outbound webhooks: one policy for alarm rules and deployment hooks
         services.AddValidatedOptions<WebhookOptions>(configuration);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Ingestion;
+using MonitorDashboard.Review.Privacy;
 using MonitorDashboard.Storage;
 
 namespace MonitorDashboard.Review;
@@ -44,9 +45,11 @@ public sealed class PredictionStore(
             }
             foreach (var p in predictions)
             {
+                // Compared as sent, stored redacted: the raw user data never reaches the file.
                 var agrees = OutputComparer.Agrees(p.ProductionOutput, p.ShadowOutput, settings.ComparisonFor(p.Model));
-                object?[] values = [p.Id, p.Model, p.Stage, p.TimestampMs, p.Input.GetRawText(), p.ProductionOutput.GetRawText(), p.ProductionSource,
-                    p.ProductionVersion, p.ShadowOutput.GetRawText(), p.ShadowVersion, p.ShadowConfidence, agrees, !agrees || IsSampled(p, settings.AgreementSampleRate)];
+                var privacy = settings.PrivacyFor(p.Model);
+                object?[] values = [p.Id, p.Model, p.Stage, p.TimestampMs, PayloadRedactor.Redact(p.Input, privacy), PayloadRedactor.Redact(p.ProductionOutput, privacy),
+                    p.ProductionSource, p.ProductionVersion, PayloadRedactor.Redact(p.ShadowOutput, privacy), p.ShadowVersion, p.ShadowConfidence, agrees, !agrees || IsSampled(p, settings.AgreementSampleRate)];
                 for (var i = 0; i < values.Length; i++)
                 {
                     insert.Parameters[i].Value = values[i] ?? DBNull.Value;

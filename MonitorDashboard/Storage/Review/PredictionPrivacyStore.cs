@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace MonitorDashboard.Storage.Review;
+
+/// <summary>Deletes prediction payloads past their age, or of one user, in small steps (each one short transaction), like the points' retention.</summary>
+public sealed class PredictionPrivacyStore(IDbContextFactory<MonitorDbContext> factory)
+{
+    public async Task<IReadOnlyList<string>> ModelsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Predictions.AsNoTracking().Select(p => p.Model).Distinct().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Up to <paramref name="limit"/> predictions of the model older than the cut-off, unlabelled or labelled; the number deleted.</summary>
+    public async Task<int> DeleteOlderThanAsync(string model, bool labelled, long cutoffMs, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Predictions
+            .Where(p => p.Model == model && (p.Verdict != null) == labelled && p.TimestampMs < cutoffMs)
+            .OrderBy(p => p.Id).Take(limit)
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>Up to <paramref name="limit"/> predictions of the model whose input holds <paramref name="userId"/> at the JSON path; the number deleted.</summary>
+    public async Task<int> DeleteOfUserAsync(string model, string jsonPath, string userId, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // EF has no JSON function for a text column here; the interpolated values become parameters.
+        return await db.Database.ExecuteSqlAsync($"""
+            DELETE FROM Predictions WHERE Id IN (
+                SELECT Id FROM Predictions WHERE Model = {model} AND CAST(json_extract(InputJson, {jsonPath}) AS TEXT) = {userId} LIMIT {limit})
+            """, cancellationToken);
+    }
+}

@@ -42,6 +42,7 @@ public static class MonitorDashboardServices
         services.AddSingleton<RetentionService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         services.AddSingleton<SeriesQueryService>();
+        services.AddValidatedOptions<QueryOptions>(configuration);
         services.AddSingleton<MetricPanelService>();
         services.AddSingleton<PipelineSummaryService>();
         services.AddSingleton<AlarmAnnotations>();

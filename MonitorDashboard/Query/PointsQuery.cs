@@ -67,4 +67,18 @@ public sealed record PointsQuery(SeriesSelector Filter, long FromMs, long ToMs, 
         errors.Add(new EventError(-1, field, "must be an RFC 3339 time, e.g. 2026-11-25T12:00:00Z"));
         return fallback;
     }
+
+    /// <summary>
+    /// The error for a query over too many series. Without a metric name or model it names the filters to add; with both,
+    /// the series differ by tags (or many stages and versions), which is what a tag carrying user ids looks like.
+    /// </summary>
+    public static EventError TooManySeries(SeriesSelector series, int matching, int limit)
+    {
+        var open = new[] { ("name", series.Name), ("model", series.Model), ("stage", series.Stage), ("version", series.Version), ("kind", series.Kind) }
+            .Where(f => f.Item2 is null).Select(f => f.Item1).ToList();
+        return series.Name is null || series.Model is null
+            ? new EventError(-1, open[0], $"matches {matching:N0} series, more than {limit:N0}: narrow it with {string.Join(", ", open)}")
+            : new EventError(-1, "tags", $"matches {matching:N0} series of one metric, more than {limit:N0}: a tag with many values (user ids?) "
+                + "splits a metric into a series per value; narrow it by stage or version, or see the README on cardinality");
+    }
 }

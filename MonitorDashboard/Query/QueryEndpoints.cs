@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using MonitorDashboard.Configuration;
 using MonitorDashboard.Hosting;
 using MonitorDashboard.Ingestion;
 using MonitorDashboard.Storage;
@@ -29,7 +31,7 @@ public static class QueryEndpoints
 
     internal static async Task<Results<Ok<IReadOnlyList<SeriesBuckets>>, ValidationProblem>> GetPointsAsync(
         SeriesQueryService queries, TimeProvider time,
-        [AsParameters] SeriesSelector series, string? from, string? to, string? step, CancellationToken cancellationToken)
+        IOptions<QueryOptions> limits, [AsParameters] SeriesSelector series, string? from, string? to, string? step, CancellationToken cancellationToken)
     {
         var errors = new List<EventError>();
         PointsQuery.ValidateKind(series.Kind, errors);
@@ -37,6 +39,12 @@ public static class QueryEndpoints
         if (query is null || errors.Count > 0)
         {
             return ApiProblems.Invalid(errors, "Fix the query string.");
+        }
+        var matching = await queries.CountSeriesAsync(series, cancellationToken);
+        if (matching > limits.Value.MaxSeriesPerQuery)
+        {
+            return ApiProblems.Invalid([PointsQuery.TooManySeries(series, matching, limits.Value.MaxSeriesPerQuery)],
+                "The query matches too many series: narrow it, or raise Query:MaxSeriesPerQuery.");
         }
         return TypedResults.Ok(await queries.GetBucketsAsync(query.Filter, query.FromMs, query.ToMs, query.StepMs, cancellationToken));
     }

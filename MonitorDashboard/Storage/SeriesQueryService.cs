@@ -20,6 +20,12 @@ public sealed class SeriesQueryService(
         return rows.Select(ToInfo).ToList();
     }
 
+    public async Task<int> CountSeriesAsync(SeriesSelector filter, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await Select(db, filter).CountAsync(cancellationToken);
+    }
+
     /// <summary>Each matching series with its newest point (one indexed lookup per series).</summary>
     public async Task<IReadOnlyList<LatestPoint>> GetLatestAsync(SeriesSelector filter, CancellationToken cancellationToken)
     {

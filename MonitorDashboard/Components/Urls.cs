@@ -8,6 +8,7 @@ public static class Urls
     public const string Input = "/input";
     public const string Output = "/output";
     public const string Series = "/series";
+    public const string Catalog = "/catalog";
     public const string Alarms = "/alarms";
     public const string Review = "/review";
     public const string ReviewInsight = "/review/insight";

@@ -1,11 +1,12 @@
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Catalog;
 
 namespace MonitorDashboard.Dashboards;
 
 /// <summary>Loads the charts of a metric page (software, input or output) for a filter.</summary>
-public sealed class MetricPanelService(SeriesQueryService queries)
+public sealed class MetricPanelService(SeriesQueryService queries, MetricArchiveStore archive)
 {
-    /// <summary>Every metric of this kind for the model and stage, ordered as teams expect (known metrics first).</summary>
+    /// <summary>Every metric of this kind for the model and stage, ordered as teams expect (known metrics first); archived metrics are left out.</summary>
     public async Task<IReadOnlyList<MetricPanel>> LoadAsync(string kind, DashboardFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (filter.Model is null)
@@ -15,8 +16,10 @@ public sealed class MetricPanelService(SeriesQueryService queries)
         var (from, to) = filter.Range.Resolve(now);
         var buckets = await queries.GetBucketsAsync(new SeriesSelector { Model = filter.Model, Stage = filter.Stage, Kind = kind },
             from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), (long)filter.Range.Step.TotalMilliseconds, cancellationToken);
+        var archived = await archive.ListAsync(cancellationToken);
         return buckets
             .Where(b => filter.Versions.Count == 0 || filter.Versions.Contains(b.Series.Version))
+            .Where(b => !archived.Contains((b.Series.Model, b.Series.Name)))
             .GroupBy(b => b.Series.Name)
             .Select(g => (Definition: MetricCatalog.For(g.Key), Series: g))
             .OrderBy(p => p.Definition.Order).ThenBy(p => p.Definition.Name, StringComparer.Ordinal)

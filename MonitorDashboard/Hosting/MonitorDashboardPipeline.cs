@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using MonitorDashboard.Accounts;
 using MonitorDashboard.Alarms;
+using MonitorDashboard.Catalog;
 using MonitorDashboard.Components;
 using MonitorDashboard.Deployments;
 using MonitorDashboard.Deployments.Canary;
@@ -43,6 +44,7 @@ public static class MonitorDashboardPipeline
         app.MapAlarmApi();
         app.MapReviewApi();
         app.MapPrivacyApi();
+        app.MapCatalogApi();
         app.MapDeploymentApi();
         app.MapMetricDirectionApi();
         app.MapCanaryAnalysisApi();

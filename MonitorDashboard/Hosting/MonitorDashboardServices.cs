@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MonitorDashboard.Alarms;
+using MonitorDashboard.Catalog;
 using MonitorDashboard.Components;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Dashboards;
@@ -11,6 +12,7 @@ using MonitorDashboard.Retention;
 using MonitorDashboard.Review;
 using MonitorDashboard.Review.Privacy;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Catalog;
 using MonitorDashboard.Storage.Review;
 using MonitorDashboard.Webhooks;
 using MudBlazor.Services;
@@ -43,6 +45,9 @@ public static class MonitorDashboardServices
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         services.AddSingleton<SeriesQueryService>();
         services.AddValidatedOptions<QueryOptions>(configuration);
+        services.AddSingleton<MetricArchiveStore>();
+        services.AddSingleton<MetricArchiveService>();
+        services.AddSingleton<MetricCatalogService>();
         services.AddSingleton<MetricPanelService>();
         services.AddSingleton<PipelineSummaryService>();
         services.AddSingleton<AlarmAnnotations>();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using MonitorDashboard.Storage.Catalog;
 using MonitorDashboard.Storage.Deployments;
 
 namespace MonitorDashboard.Storage;
@@ -21,6 +22,7 @@ public sealed class MonitorDbContext(DbContextOptions<MonitorDbContext> options)
     public DbSet<DeploymentRow> Deployments => Set<DeploymentRow>();
     public DbSet<DeploymentEventRow> DeploymentEvents => Set<DeploymentEventRow>();
     public DbSet<MetricDirectionRow> MetricDirections => Set<MetricDirectionRow>();
+    public DbSet<ArchivedMetricRow> ArchivedMetrics => Set<ArchivedMetricRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

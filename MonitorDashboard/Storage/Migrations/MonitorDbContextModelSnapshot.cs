@@ -461,6 +461,29 @@ namespace MonitorDashboard.Storage.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("MonitorDashboard.Storage.Catalog.ArchivedMetricRow", b =>
+                {
+                    b.Property<string>("Model")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArchivedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ArchivedMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Model", "Name");
+
+                    b.ToTable("ArchivedMetrics", (string)null);
+                });
+
             modelBuilder.Entity("MonitorDashboard.Storage.Deployments.DeploymentEventRow", b =>
                 {
                     b.Property<long>("Id")

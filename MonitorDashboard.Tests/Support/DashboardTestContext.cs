@@ -2,12 +2,15 @@ using Bunit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MonitorDashboard.Accounts;
 using MonitorDashboard.Components;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Dashboards;
 using MonitorDashboard.Ingestion;
+using MonitorDashboard.Ingestion.Cardinality;
 using MonitorDashboard.Live;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Catalog;
 using MudBlazor.Services;
 
 namespace MonitorDashboard.Tests.Support;
@@ -34,6 +37,10 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton<SeriesBoardService>();
         Services.AddSingleton<LiveNotifier>();
         Services.AddSingleton<IngestCounters>();
+        Services.AddSingleton(Options.Create(new CardinalityOptions()));
+        Services.AddSingleton<CardinalityGuard>();
+        Services.AddSingleton<AuditLog>();
+        Services.AddSingleton<MetricArchiveStore>();
         Services.AddScoped<BrowserTime>();
         using var db = new MonitorDbContext(new DbContextOptionsBuilder<MonitorDbContext>().UseSqlite($"Data Source={_databasePath}").Options);
         db.Database.Migrate();

@@ -6,6 +6,7 @@ using MonitorDashboard.Configuration;
 using MonitorDashboard.Dashboards;
 using MonitorDashboard.Demo;
 using MonitorDashboard.Ingestion;
+using MonitorDashboard.Ingestion.Cardinality;
 using MonitorDashboard.Live;
 using MonitorDashboard.Query;
 using MonitorDashboard.Retention;
@@ -45,6 +46,8 @@ public static class MonitorDashboardServices
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
         services.AddSingleton<SeriesQueryService>();
         services.AddValidatedOptions<QueryOptions>(configuration);
+        services.AddValidatedOptions<CardinalityOptions>(configuration);
+        services.AddSingleton<CardinalityGuard>();
         services.AddSingleton<MetricArchiveStore>();
         services.AddSingleton<MetricArchiveService>();
         services.AddSingleton<MetricCatalogService>();

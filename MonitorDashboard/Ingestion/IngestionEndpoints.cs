@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MonitorDashboard.Accounts;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Hosting;
+using MonitorDashboard.Ingestion.Cardinality;
 
 namespace MonitorDashboard.Ingestion;
 
@@ -30,6 +31,8 @@ public static class IngestionEndpoints
         IngestionQueue queue,
         IngestCounters counters,
         IngestBudget budget,
+        CardinalityGuard cardinality,
+        TimeProvider time,
         IOptions<IngestOptions> options,
         CancellationToken cancellationToken)
     {
@@ -54,16 +57,39 @@ public static class IngestionEndpoints
             return ApiProblems.RateLimited(http, retryAfter);
         }
 
+        var verdict = await cardinality.AdmitAsync(batch.Events, http.User.Identity?.Name, cancellationToken);
+        if (verdict.Refused > 0)
+        {
+            await RecordRefusalAsync(queue, verdict, time);
+        }
+
         try
         {
             // Deliberately not cancelled with the request: once queued, the events are committed either way.
-            var result = await queue.EnqueueAsync(batch.Events);
-            return TypedResults.Accepted((string?)null, result);
+            var result = verdict.Admitted.Count == 0 ? new IngestResult(0, 0) : await queue.EnqueueAsync(verdict.Admitted);
+            return TypedResults.Accepted((string?)null, verdict.Refused == 0 ? result : result with
+            {
+                Refused = verdict.Refused,
+                Refusals = verdict.Errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray()),
+            });
         }
         catch (IngestionRejectedException ex)
         {
             counters.RecordRejected(batch.Events.Count);
             return ApiProblems.Unavailable(http, ex.Message, settings.RetryAfterSeconds);
+        }
+    }
+
+    /// <summary>Stores the refusal as the <c>cardinality_refused</c> metric, so an alarm rule can watch it; best effort.</summary>
+    private static async Task RecordRefusalAsync(IngestionQueue queue, CardinalityVerdict verdict, TimeProvider time)
+    {
+        try
+        {
+            await queue.EnqueueAsync(verdict.RefusalEvents(time.GetUtcNow().ToUnixTimeMilliseconds()));
+        }
+        catch (IngestionRejectedException)
+        {
+            // queue full or shutting down: the counters and the 400 still tell
         }
     }
 }

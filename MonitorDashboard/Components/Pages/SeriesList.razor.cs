@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MonitorDashboard.Dashboards;
 using MonitorDashboard.Ingestion;
+using MonitorDashboard.Ingestion.Cardinality;
 using MonitorDashboard.Live;
 using MonitorDashboard.Storage;
 
@@ -20,6 +21,7 @@ public partial class SeriesList
     [Inject] public required SeriesBoardService Board { get; init; }
     [Inject] public required LiveNotifier Notifier { get; init; }
     [Inject] public required IngestCounters Counters { get; init; }
+    [Inject] public required CardinalityGuard Cardinality { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
 
     private IEnumerable<SeriesRowViewModel> SortedRows

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Accounts;
 using MonitorDashboard.Configuration;
+using MonitorDashboard.Ingestion.Cardinality;
 using MudBlazor;
 
 namespace MonitorDashboard.Components.Pages.Admin;
@@ -16,6 +17,7 @@ public partial class ApiKeys : LocalTimeComponent
 
     [Inject] public required ApiKeyService Keys { get; init; }
     [Inject] public required ApiKeyUsage Usage { get; init; }
+    [Inject] public required CardinalityGuard Cardinality { get; init; }
     [Inject] public required IOptions<AuthOptions> Auth { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }

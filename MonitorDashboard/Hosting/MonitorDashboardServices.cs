@@ -10,7 +10,6 @@ using MonitorDashboard.Query;
 using MonitorDashboard.Retention;
 using MonitorDashboard.Review;
 using MonitorDashboard.Storage;
-using MonitorDashboard.Storage.Blocks;
 using MonitorDashboard.Webhooks;
 using MudBlazor.Services;
 
@@ -34,7 +33,6 @@ public static class MonitorDashboardServices
             .UseSqlite(StoragePath.ConnectionString(databasePath))
             .AddInterceptors(new SqlitePragmaInterceptor(storage.Synchronous)));
         services.AddSingleton(new DatabaseLocation(databasePath));
-        services.AddSingleton<OpenBlockRegistry>();
         services.AddSingleton<PointStore>();
         services.AddSingleton<SqlRunner>();
         services.AddValidatedOptions<RetentionOptions>(configuration);

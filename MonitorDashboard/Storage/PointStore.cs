@@ -17,15 +17,14 @@ namespace MonitorDashboard.Storage;
 /// Used by the single writer only, which is why nothing here is locked.
 /// </summary>
 public sealed class PointStore(
-    IDbContextFactory<MonitorDbContext> factory, TimeProvider time, IOptions<StorageOptions> options, IOptions<RetentionOptions> retention,
-    OpenBlockRegistry? openBlocks = null) : IDisposable
+    IDbContextFactory<MonitorDbContext> factory, TimeProvider time, IOptions<StorageOptions> options, IOptions<RetentionOptions> retention) : IDisposable
 {
     private const int CatchUpChunk = 10_000;
     private const int ImportChunk = 50_000;
     private const long EventIdsNotLoaded = -1;
 
     private readonly Dictionary<SeriesKey, long> _seriesIds = [];
-    private readonly PointBlockWriter _blocks = new(openBlocks ?? new OpenBlockRegistry());
+    private readonly PointBlockWriter _blocks = new();
     private readonly EventIdWindow _eventIds = new(retention.Value.EventIdWindow);
     private readonly ArrayBufferWriter<byte> _newIdHashes = new();
     // The ordinal the next new event id gets in the id log; reloaded with the window after a failed transaction.

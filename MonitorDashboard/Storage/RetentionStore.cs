@@ -9,7 +9,7 @@ namespace MonitorDashboard.Storage;
 /// so the ingestion writer, which needs the same write lock, waits at most one step. The file is in
 /// auto_vacuum=INCREMENTAL mode, so the pages freed are handed back to the file system in small steps too.
 /// </summary>
-public sealed class RetentionStore(IDbContextFactory<MonitorDbContext> factory, SqlRunner sql, OpenBlockRegistry openBlocks)
+public sealed class RetentionStore(IDbContextFactory<MonitorDbContext> factory, SqlRunner sql)
 {
     public async Task<IReadOnlyList<long>> SeriesIdsAsync(CancellationToken cancellationToken)
     {
@@ -19,14 +19,14 @@ public sealed class RetentionStore(IDbContextFactory<MonitorDbContext> factory, 
 
     /// <summary>
     /// Deletes every point of one series older than the cutoff (<see cref="BlockPruner"/>), <paramref name="blocksPerStep"/>
-    /// blocks per transaction; returns how many points. Blocks the writer still has open wait for a later pass.
+    /// blocks per transaction; returns how many points.
     /// </summary>
     public async Task<long> DeletePointsAsync(long seriesId, long cutoffMs, int blocksPerStep, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var pruner = new BlockPruner(connection, openBlocks);
+        var pruner = new BlockPruner(connection);
         long removed = 0;
         var step = new BlockPruneStep(0, 0, long.MinValue, long.MinValue);
         do

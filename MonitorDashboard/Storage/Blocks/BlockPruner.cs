@@ -5,9 +5,10 @@ namespace MonitorDashboard.Storage.Blocks;
 /// <summary>
 /// Removes a series' points older than a cutoff, block by block in (window, arrival) order: a block wholly older is
 /// deleted, a block straddling the cutoff is written again with only its newer points (so retention is exact to the
-/// millisecond). The writer's open blocks are skipped (<see cref="OpenBlockRegistry"/>): they are pruned once closed.
+/// millisecond). A block the writer still appends to may be among them: its next update notices and starts a new block
+/// (<see cref="PointBlockWriter"/>).
 /// </summary>
-internal sealed class BlockPruner(SqliteConnection connection, OpenBlockRegistry openBlocks)
+internal sealed class BlockPruner(SqliteConnection connection)
 {
     /// <summary>Runs one step of up to <paramref name="limit"/> blocks after (<paramref name="afterWindowMs"/>, <paramref name="afterId"/>) in the caller's transaction.</summary>
     public BlockPruneStep Step(long seriesId, long cutoffMs, int limit, long afterWindowMs, long afterId)
@@ -33,7 +34,7 @@ internal sealed class BlockPruner(SqliteConnection connection, OpenBlockRegistry
         }
 
         long removed = 0;
-        foreach (var block in candidates.Where(b => !openBlocks.IsOpen(b.Id)))
+        foreach (var block in candidates)
         {
             removed += block.EndMs < cutoffMs ? Delete(block.Id, block.Count) : Trim(block.Id, block.Data, cutoffMs);
         }

@@ -6,9 +6,11 @@ namespace MonitorDashboard.Storage.Blocks;
 /// Packs the writer's points into per-series blocks. Each series has at most one open block in memory; a commit appends
 /// to it and writes its row once (an insert the first time, then an update of the same row), so a commit costs one
 /// row write per series touched, not one per point, and a block grows to about a page over many commits. A point of
-/// another hour-window than the open block's, or a full block, closes it and opens a new one. Used by the single writer.
+/// another hour-window than the open block's, or a full block, closes it and opens a new one. Retention may trim or
+/// delete an open block's row meanwhile; the update sees it (the row's count changed) and the points not yet written go
+/// to a new block instead. Used by the single writer.
 /// </summary>
-internal sealed class PointBlockWriter(OpenBlockRegistry registry)
+internal sealed class PointBlockWriter
 {
     /// <summary>Every point of a block lies in one window, so a range query finds its blocks by (series, window).</summary>
     public const long WindowMs = RollupResolution.HourMs;
@@ -38,10 +40,9 @@ internal sealed class PointBlockWriter(OpenBlockRegistry registry)
         }
         if (!block.Dirty)
         {
-            block.Dirty = true;
             _dirty.Add(block);
         }
-        block.Encoder.Append(timestampMs, value);
+        block.Append(timestampMs, value);
     }
 
     /// <summary>Writes every block changed since the last flush, in the caller's transaction.</summary>
@@ -61,10 +62,6 @@ internal sealed class PointBlockWriter(OpenBlockRegistry registry)
     /// <summary>Forgets the open blocks (their rows stay as written): the next point of a series starts a new block.</summary>
     public void CloseAll()
     {
-        foreach (var block in _open.Values.Where(b => b.Id != 0))
-        {
-            registry.Close(block.Id);
-        }
         _open.Clear();
         _dirty.Clear();
     }
@@ -73,24 +70,29 @@ internal sealed class PointBlockWriter(OpenBlockRegistry registry)
     {
         if (block.Dirty)
         {
-            Write(statements, block);
             _dirty.Remove(block);
+            Write(statements, block);
         }
-        registry.Close(block.Id);
         _open.Remove(block.SeriesId);
     }
 
     private void Write(BlockStatements statements, OpenBlock block)
     {
+        if (block.Id != 0 && !statements.TryUpdate(block.Id, block.WrittenCount, block.Encoder))
+        {
+            var fresh = new OpenBlock(block.SeriesId, block.WindowMs);
+            block.Unwritten.ForEach(p => fresh.Append(p.TimestampMs, p.Value));
+            if (_open.GetValueOrDefault(block.SeriesId) == block)
+            {
+                _open[block.SeriesId] = fresh;
+            }
+            block = fresh;
+        }
         if (block.Id == 0)
         {
             block.Id = statements.Insert(block.SeriesId, block.WindowMs, block.Encoder);
-            registry.Open(block.Id);
         }
-        else
-        {
-            statements.Update(block.Id, block.Encoder);
-        }
-        block.Dirty = false;
+        block.WrittenCount = block.Encoder.Count;
+        block.Unwritten.Clear();
     }
 }

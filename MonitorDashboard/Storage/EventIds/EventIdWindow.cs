@@ -6,7 +6,7 @@ namespace MonitorDashboard.Storage.EventIds;
 /// (about 43 bytes per id of capacity), and a check that costs one or two probes whatever the ids look like or
 /// however many have been stored before.
 /// </summary>
-internal sealed class EventIdWindow(int capacity)
+public sealed class EventIdWindow(int capacity)
 {
     private EventIdHashTable _newer = new(capacity);
     private EventIdHashTable? _older;

@@ -23,7 +23,7 @@ internal sealed class PointBlockReader(SqliteConnection connection) : IDisposabl
             return;
         }
         // Far enough back that the window start would wrap around: every window.
-        var firstWindow = fromMs < long.MinValue + PointBlockWriter.WindowMs ? long.MinValue : PointBlockWriter.WindowOf(fromMs);
+        var firstWindow = fromMs < long.MinValue + BlockWindow.WidthMs ? long.MinValue : BlockWindow.Of(fromMs);
         _range.Restart();
         _range.Bind(1, seriesId).Bind(2, firstWindow).Bind(3, toMs).Bind(4, fromMs);
         while (_range.Next())

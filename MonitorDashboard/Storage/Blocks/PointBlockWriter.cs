@@ -1,5 +1,3 @@
-using MonitorDashboard.Storage.Rollups;
-
 namespace MonitorDashboard.Storage.Blocks;
 
 /// <summary>
@@ -12,9 +10,6 @@ namespace MonitorDashboard.Storage.Blocks;
 /// </summary>
 internal sealed class PointBlockWriter
 {
-    /// <summary>Every point of a block lies in one window, so a range query finds its blocks by (series, window).</summary>
-    public const long WindowMs = RollupResolution.HourMs;
-
     /// <summary>Stays within one 4 KiB page of a rowid table, so a block never spills to overflow pages.</summary>
     public const int MaxBlockBytes = 3_000;
 
@@ -24,11 +19,9 @@ internal sealed class PointBlockWriter
     private readonly Dictionary<long, OpenBlock> _open = [];
     private readonly List<OpenBlock> _dirty = [];
 
-    public static long WindowOf(long timestampMs) => RollupResolution.BucketStart(timestampMs, WindowMs);
-
     public void Append(BlockStatements statements, long seriesId, long timestampMs, double value)
     {
-        var window = WindowOf(timestampMs);
+        var window = BlockWindow.Of(timestampMs);
         if (!_open.TryGetValue(seriesId, out var block) || block.WindowMs != window || block.Encoder.Length >= MaxBlockBytes)
         {
             if (block is not null)

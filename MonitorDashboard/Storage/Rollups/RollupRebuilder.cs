@@ -46,10 +46,10 @@ internal sealed class RollupRebuilder(SqliteConnection connection, RollupTables 
 
     private RollupAggregate FromRawPoints(long seriesId, long minuteMs)
     {
-        var window = PointBlockWriter.WindowOf(minuteMs);
+        var window = BlockWindow.Of(minuteMs);
         if (_windowRead != (seriesId, window))
         {
-            _blocks.Read(seriesId, window, window + PointBlockWriter.WindowMs, _window);
+            _blocks.Read(seriesId, window, window + BlockWindow.WidthMs, _window);
             _windowRead = (seriesId, window);
         }
         var aggregate = new RollupAggregate();

@@ -106,9 +106,11 @@ public sealed class PointStore(
     private void ImportLegacyRows()
     {
         int moved;
+        long total = 0;
         do
         {
             moved = InTransaction(writer => writer.Legacy.ImportPoints(ImportChunk, _blocks, writer.Blocks));
+            total += moved;
         }
         while (moved == ImportChunk);
         _blocks.CloseAll();
@@ -121,8 +123,17 @@ public sealed class PointStore(
                 _nextIdOrdinal += ids;
                 return ids;
             });
+            total += moved;
         }
         while (moved == ImportChunk);
+        if (total > 0)
+        {
+            InTransaction(writer =>
+            {
+                writer.Legacy.ReleaseFreePages();
+                return true;
+            });
+        }
     }
 
     private void LoadEventIds(WriterConnection writer)

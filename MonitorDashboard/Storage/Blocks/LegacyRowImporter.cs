@@ -16,6 +16,7 @@ internal sealed class LegacyRowImporter(SqliteConnection connection) : IDisposab
     private readonly NativeStatement _deletePoints = new(connection, "DELETE FROM Points WHERE (SeriesId, TimestampMs, Seq) <= (?1, ?2, ?3)");
     private readonly NativeStatement _ids = new(connection, "SELECT rowid, Id, ReceivedMs FROM EventIds ORDER BY rowid LIMIT ?1");
     private readonly NativeStatement _deleteIds = new(connection, "DELETE FROM EventIds WHERE rowid <= ?1");
+    private readonly NativeStatement _releaseFreePages = new(connection, "PRAGMA incremental_vacuum");
 
     /// <summary>Moves up to <paramref name="limit"/> points into blocks (flushed, not yet closed); returns how many.</summary>
     public int ImportPoints(int limit, PointBlockWriter blocks, BlockStatements statements)
@@ -64,8 +65,19 @@ internal sealed class LegacyRowImporter(SqliteConnection connection) : IDisposab
         return hashes.WrittenCount / EventIdHash.Size;
     }
 
+    /// <summary>Hands the pages the moved rows took back to the file system, so an upgraded file shrinks to its blocks.</summary>
+    public void ReleaseFreePages()
+    {
+        _releaseFreePages.Restart();
+        while (_releaseFreePages.Next())
+        {
+        }
+        _releaseFreePages.Restart();
+    }
+
     public void Dispose()
     {
+        _releaseFreePages.Dispose();
         _points.Dispose();
         _deletePoints.Dispose();
         _ids.Dispose();

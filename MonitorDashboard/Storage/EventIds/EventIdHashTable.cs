@@ -20,21 +20,7 @@ internal sealed class EventIdHashTable
 
     public bool IsFull => Count >= Capacity;
 
-    public bool Contains(UInt128 hash)
-    {
-        for (var slot = Home(hash); ; slot = Next(slot))
-        {
-            var held = _slots[slot];
-            if (held == hash)
-            {
-                return true;
-            }
-            if (held == UInt128.Zero)
-            {
-                return false;
-            }
-        }
-    }
+    public bool Contains(UInt128 hash) => _slots[SlotOf(hash)] == hash;
 
     public void Clear()
     {
@@ -45,23 +31,26 @@ internal sealed class EventIdHashTable
     /// <summary>False when the hash was already held. The caller checks <see cref="IsFull"/> first.</summary>
     public bool Add(UInt128 hash)
     {
-        for (var slot = Home(hash); ; slot = Next(slot))
+        var slot = SlotOf(hash);
+        if (_slots[slot] == hash)
         {
-            var held = _slots[slot];
-            if (held == hash)
-            {
-                return false;
-            }
-            if (held == UInt128.Zero)
-            {
-                _slots[slot] = hash;
-                Count++;
-                return true;
-            }
+            return false;
         }
+        _slots[slot] = hash;
+        Count++;
+        return true;
+    }
+
+    /// <summary>The slot holding the hash, or the empty slot where it goes.</summary>
+    private int SlotOf(UInt128 hash)
+    {
+        var slot = Home(hash);
+        while (_slots[slot] != hash && _slots[slot] != UInt128.Zero)
+        {
+            slot = slot + 1 == _slots.Length ? 0 : slot + 1;
+        }
+        return slot;
     }
 
     private int Home(UInt128 hash) => (int)Math.BigMul((ulong)(hash >> 64), (ulong)_slots.Length, out _);
-
-    private int Next(int slot) => slot + 1 == _slots.Length ? 0 : slot + 1;
 }

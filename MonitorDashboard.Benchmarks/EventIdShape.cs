@@ -1,8 +1,9 @@
 namespace MonitorDashboard.Benchmarks;
 
-/// <summary>How clients number their events: <c>client-sequence</c> in insert order, or random UUIDv4 (Python's <c>uuid.uuid4()</c>).</summary>
+/// <summary>How clients number their events: no ids, <c>client-sequence</c> in insert order, or random UUIDv4 (Python's <c>uuid.uuid4()</c>).</summary>
 public enum EventIdShape
 {
+    None,
     InOrder,
     RandomUuid,
 }

@@ -9,44 +9,18 @@ using MonitorDashboard.Storage;
 namespace MonitorDashboard.Benchmarks;
 
 /// <summary>
-/// The ceiling under the HTTP figures: rows written straight into a database with the app's schema
+/// The ceiling under the HTTP figures: points written straight into a database with the app's schema
 /// (created by the app's own migrations), WAL, synchronous=FULL and foreign_keys=ON, as the app's writer connection has.
 /// Each point goes to one of <see cref="EventBodyWriter.SeriesCount"/> series, as in the HTTP runs.
 /// </summary>
 public static class StoreBenchmark
 {
-    /// <summary>A bare prepared <see cref="SqliteCommand"/> loop, doing per row what the app's PointStore does (claim the id, insert the point).</summary>
-    public static StoreResult Raw(string databasePath, int rowsPerTransaction, bool withIds, TimeSpan duration)
-    {
-        using var connection = Open(databasePath);
-        using var claimId = SqliteStatements.Prepare(connection, "INSERT OR IGNORE INTO EventIds (Id, ReceivedMs) VALUES ($id, $now)", "$id", "$now");
-        using var insertPoint = SqliteStatements.Prepare(connection, "INSERT INTO Points (SeriesId, TimestampMs, Value) VALUES ($series, $ts, $value)", "$series", "$ts", "$value");
-        long sequence = 0;
-        var baseMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-
-        void Transaction()
-        {
-            using var transaction = connection.BeginTransaction();
-            claimId.Transaction = transaction;
-            insertPoint.Transaction = transaction;
-            for (var i = 0; i < rowsPerTransaction; i++, sequence++)
-            {
-                if (withIds)
-                {
-                    claimId.Parameters[0].Value = $"c0-{sequence}";
-                    claimId.Parameters[1].Value = baseMs;
-                    claimId.ExecuteNonQuery();
-                }
-                insertPoint.Parameters[0].Value = (sequence % EventBodyWriter.SeriesCount) + 1;
-                insertPoint.Parameters[1].Value = baseMs + sequence;
-                insertPoint.Parameters[2].Value = (sequence % 1000) * 0.37;
-                insertPoint.ExecuteNonQuery();
-            }
-            transaction.Commit();
-        }
-
-        return Measure("SqliteCommand, prepared", rowsPerTransaction, withIds, duration, Transaction, () => sequence);
-    }
+    /// <summary>
+    /// The ceiling: a bare loop writing the app's layout, per-series blocks and one id-hash row per transaction
+    /// (<see cref="StoreLayoutBenchmark.Blocks"/>); ids in insert order, as the HTTP runs send them.
+    /// </summary>
+    public static StoreResult Raw(string databasePath, int rowsPerTransaction, bool withIds, TimeSpan duration) =>
+        StoreLayoutBenchmark.Blocks(databasePath, rowsPerTransaction, withIds ? EventIdShape.InOrder : EventIdShape.None, duration);
 
     /// <summary>EF Core's change tracker: a short-lived <see cref="MonitorDbContext"/> per transaction, AddRange, SaveChanges.</summary>
     public static StoreResult EntityFramework(string databasePath, int rowsPerTransaction, bool withIds, TimeSpan duration)
@@ -143,7 +117,7 @@ public static class StoreBenchmark
         }
     }
 
-    private static StoreResult Measure(string writer, int rowsPerTransaction, bool withIds, TimeSpan duration, Action transaction, Func<long> rows)
+    internal static StoreResult Measure(string writer, int rowsPerTransaction, bool withIds, TimeSpan duration, Action transaction, Func<long> rows)
     {
         transaction(); // warm-up: JIT, statement preparation, EF model building
         var rowsBefore = rows();
@@ -155,7 +129,7 @@ public static class StoreBenchmark
         return new StoreResult(writer, rowsPerTransaction, withIds, rows() - rowsBefore, Stopwatch.GetElapsedTime(started));
     }
 
-    private static SqliteConnection Open(string databasePath)
+    internal static SqliteConnection Open(string databasePath)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
         connection.Open();

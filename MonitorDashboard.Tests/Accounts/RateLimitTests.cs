@@ -52,14 +52,14 @@ public sealed class RateLimitTests : IAsyncLifetime
     {
         var client = await ClientAsync("batcher");
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostEventsAsync(EventJson.Event(), EventJson.Event(), EventJson.Event())).StatusCode);
-        var stored = _app.CountRows("Points");
+        var stored = _app.CountPoints();
 
         // One request, but three events more than the bucket holds: events are counted, not requests.
         var refused = await client.PostEventsAsync(EventJson.Event(value: 7), EventJson.Event(value: 8), EventJson.Event(value: 9));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter?.Delta);
-        Assert.Equal(stored, _app.CountRows("Points"));
+        Assert.Equal(stored, _app.CountPoints());
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.SmallBodyFactory
         Assert.True(problem.GetProperty("errors").TryGetProperty(expectedErrorKey, out _),
             $"{description}: expected an error for '{expectedErrorKey}' in {problem.GetProperty("errors")}");
         Assert.Equal(pointsBefore, _factory.Services.GetRequiredService<MonitorDashboard.Ingestion.IngestCounters>().Snapshot().Accepted);
-        Assert.Equal(0, _factory.CountRows("Points"));
+        Assert.Equal(0, _factory.CountPoints());
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.SmallBodyFactory
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("body", (await response.ReadJsonAsync()).GetProperty("field").GetString());
-        Assert.Equal(0, _factory.CountRows("Points"));
+        Assert.Equal(0, _factory.CountPoints());
     }
 
     [Fact]

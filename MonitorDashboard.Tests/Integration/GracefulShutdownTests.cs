@@ -28,7 +28,7 @@ public sealed class GracefulShutdownTests
 
         var results = await Task.WhenAll(acknowledged);
         Assert.All(results, r => Assert.Equal(1000, r.Accepted));
-        Assert.Equal(20_000, app.CountRows("Points"));
+        Assert.Equal(20_000, app.CountPoints());
         await Assert.ThrowsAsync<IngestionRejectedException>(() => queue.EnqueueAsync(batches[0]));
     }
 }

@@ -26,7 +26,7 @@ public sealed class QueueFullTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(2), response.Headers.RetryAfter?.Delta);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(0, _factory.CountRows("Points"));
+        Assert.Equal(0, _factory.CountPoints());
     }
 
     [Fact]

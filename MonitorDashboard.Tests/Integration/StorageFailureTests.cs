@@ -29,6 +29,6 @@ public sealed class StorageFailureTests
         }
 
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostEventsAsync(EventJson.Event(value: 3))).StatusCode);
-        Assert.Equal(2, app.CountRows("Points"));
+        Assert.Equal(2, app.CountPoints());
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using MonitorDashboard.Storage.EventIds;
 
 namespace MonitorDashboard.Tests.Process;
 
@@ -60,19 +61,28 @@ public sealed class KilledAppFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>The event ids in the EventIds table, read straight from the file.</summary>
+    /// <summary>
+    /// The event ids stored, read straight from the file: the file keeps their hashes (one batch row per commit), so
+    /// each is named by the sent id with that hash; a hash no sent id has is returned as "unknown:" and its hash.
+    /// </summary>
     public async Task<HashSet<string>> ReadStoredIdsAsync(CancellationToken cancellationToken)
     {
+        var sentByHash = Clients.SelectMany(c => c.SentIds).Distinct().ToDictionary(EventIdHash.Of);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString();
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id FROM EventIds";
+        command.CommandText = "SELECT Hashes FROM EventIdBatches";
         var ids = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            ids.Add(reader.GetString(0));
+            var hashes = (byte[])reader[0];
+            for (var offset = 0; offset < hashes.Length; offset += EventIdHash.Size)
+            {
+                var hash = EventIdHash.Read(hashes.AsSpan(offset, EventIdHash.Size));
+                ids.Add(sentByHash.TryGetValue(hash, out var id) ? id : $"unknown:{hash}");
+            }
         }
         return ids;
     }

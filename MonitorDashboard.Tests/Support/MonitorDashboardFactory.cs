@@ -101,6 +101,9 @@ public class MonitorDashboardFactory : WebApplicationFactory<Program>
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Points stored, as the blocks count them (read from the file).</summary>
+    public long CountPoints() => (long)Query("SELECT coalesce(sum(Count), 0) FROM PointBlocks").Single()!;
+
     public long CountRows(string table)
     {
         using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");

@@ -19,9 +19,20 @@ public sealed class RetentionOptions : ISectionOptions
     [Range(1, 36500)]
     public int HourRollupDays { get; set; } = 365;
 
-    /// <summary>Client event ids are remembered this long for de-duplication (a retry older than this stores twice).</summary>
+    /// <summary>
+    /// Client event ids are remembered at most this long for de-duplication, and within the last <see cref="EventIdWindow"/>
+    /// ids: a retry older than either may store twice.
+    /// </summary>
     [Range(1, 3650)]
     public int EventIdsDays { get; set; } = 7;
+
+    /// <summary>
+    /// De-duplication also remembers at most the last this many event ids (a retry of an id older than that stores
+    /// twice), at least this many, and at most twice: the writer keeps their 16-byte hashes in memory, about 43 bytes
+    /// per id of window (86 MB at the default), so the check costs the same whatever the ids look like.
+    /// </summary>
+    [Range(1_000, 50_000_000)]
+    public int EventIdWindow { get; set; } = 2_000_000;
 
     /// <summary>Seconds between two pruning passes.</summary>
     [Range(1, 86_400)]

@@ -49,13 +49,21 @@ public sealed class RetentionService(
         long points = 0, minutes = 0, hours = 0;
         foreach (var seriesId in await store.SeriesIdsAsync(cancellationToken))
         {
-            points += await InStepsAsync(limit => store.DeletePointsAsync(seriesId, CutoffMs(now, settings.RawPointsDays), limit, cancellationToken));
+            points += await store.DeletePointsAsync(seriesId, CutoffMs(now, settings.RawPointsDays), settings.RowsPerStep, cancellationToken);
             minutes += await InStepsAsync(limit =>
                 store.DeleteRollupsAsync(seriesId, RollupResolution.MinuteMs, CutoffMs(now, settings.MinuteRollupDays), limit, cancellationToken));
             hours += await InStepsAsync(limit =>
                 store.DeleteRollupsAsync(seriesId, RollupResolution.HourMs, CutoffMs(now, settings.HourRollupDays), limit, cancellationToken));
         }
-        var ids = await InStepsAsync(limit => store.DeleteEventIdsAsync(CutoffMs(now, settings.EventIdsDays), limit, cancellationToken));
+        long ids = 0;
+        (int Batches, long Ids) step;
+        do
+        {
+            step = await store.DeleteEventIdsAsync(CutoffMs(now, settings.EventIdsDays), settings.EventIdWindow, settings.RowsPerStep, cancellationToken);
+            ids += step.Ids;
+            await Task.Yield();
+        }
+        while (step.Batches >= settings.RowsPerStep);
 
         long freePages;
         long previous = long.MaxValue;

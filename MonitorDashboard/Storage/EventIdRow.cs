@@ -1,6 +1,9 @@
 namespace MonitorDashboard.Storage;
 
-/// <summary>A client-supplied event id already stored, so a retried batch is not stored twice.</summary>
+/// <summary>
+/// A client-supplied event id as the version before id batches stored it, one row each; kept as an import table whose
+/// rows the writer moves into <see cref="EventIdBatchRow"/>s at start.
+/// </summary>
 public sealed class EventIdRow
 {
     public required string Id { get; set; }

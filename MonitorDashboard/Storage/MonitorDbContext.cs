@@ -11,6 +11,8 @@ public sealed class MonitorDbContext(DbContextOptions<MonitorDbContext> options)
     public DbSet<SeriesRow> Series => Set<SeriesRow>();
     public DbSet<PointRow> Points => Set<PointRow>();
     public DbSet<EventIdRow> EventIds => Set<EventIdRow>();
+    public DbSet<PointBlockRow> PointBlocks => Set<PointBlockRow>();
+    public DbSet<EventIdBatchRow> EventIdBatches => Set<EventIdBatchRow>();
     public DbSet<RollupRow> Rollups => Set<RollupRow>();
     public DbSet<RollupPendingRow> RollupPending => Set<RollupPendingRow>();
     public DbSet<ApiKeyRow> ApiKeys => Set<ApiKeyRow>();

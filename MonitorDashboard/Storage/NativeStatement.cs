@@ -27,6 +27,9 @@ internal sealed class NativeStatement : IDisposable
     /// <summary>Rows changed by the last <see cref="Execute"/> on this connection.</summary>
     public int Changes => raw.sqlite3_changes(_database);
 
+    /// <summary>The rowid of the last row inserted on this connection.</summary>
+    public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_database);
+
     public NativeStatement Bind(int parameter, long value)
     {
         Check(raw.sqlite3_bind_int64(_statement, parameter, value));
@@ -39,7 +42,7 @@ internal sealed class NativeStatement : IDisposable
         return this;
     }
 
-    public NativeStatement Bind(int parameter, byte[] value)
+    public NativeStatement Bind(int parameter, ReadOnlySpan<byte> value)
     {
         Check(raw.sqlite3_bind_blob(_statement, parameter, value));
         return this;
@@ -80,6 +83,8 @@ internal sealed class NativeStatement : IDisposable
     public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
 
     public double Double(int column) => raw.sqlite3_column_double(_statement, column);
+
+    public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
 
     /// <summary>Valid until the next step: read it in place, do not keep it.</summary>
     public ReadOnlySpan<byte> Blob(int column) => raw.sqlite3_column_blob(_statement, column);

@@ -1,23 +1,34 @@
+using System.Buffers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
+using MonitorDashboard.Storage.Blocks;
+using MonitorDashboard.Storage.EventIds;
 using MonitorDashboard.Storage.Rollups;
 
 namespace MonitorDashboard.Storage;
 
 /// <summary>
-/// The hot insert path. EF's change tracker costs far more per row than a prepared statement (see docs/benchmarks.md),
-/// so the writer appends through prepared statements on one long-lived connection (<see cref="WriterConnection"/>),
-/// one transaction per call, and keeps the rollups (<see cref="RollupMaintainer"/>) in step.
+/// The hot insert path. A row per point cannot keep up (docs/benchmarks.md), so points go into per-series blocks
+/// (<see cref="PointBlockWriter"/>: one row write per series per commit), and event ids into an in-memory window of
+/// hashes (<see cref="EventIdWindow"/>) backed by one row per commit (<see cref="EventIdLog"/>), which costs the same
+/// whatever the ids look like. Everything goes through prepared statements on one long-lived connection
+/// (<see cref="WriterConnection"/>), one transaction per call, and the rollups (<see cref="RollupMaintainer"/>) are kept in step.
 /// Used by the single writer only, which is why nothing here is locked.
 /// </summary>
 public sealed class PointStore(
     IDbContextFactory<MonitorDbContext> factory, TimeProvider time, IOptions<StorageOptions> options, IOptions<RetentionOptions> retention) : IDisposable
 {
     private const int CatchUpChunk = 10_000;
+    private const int ImportChunk = 50_000;
+    private const long EventIdsNotLoaded = -1;
 
     private readonly Dictionary<SeriesKey, long> _seriesIds = [];
-    private readonly Dictionary<long, (long TimestampMs, int Seq)> _lastPointBySeries = [];
+    private readonly PointBlockWriter _blocks = new();
+    private readonly EventIdWindow _eventIds = new(retention.Value.EventIdWindow);
+    private readonly ArrayBufferWriter<byte> _newIdHashes = new();
+    // The ordinal the next new event id gets in the id log; reloaded with the window after a failed transaction.
+    private long _nextIdOrdinal = EventIdsNotLoaded;
     private readonly RollupMaintainer _rollups = new(TimeSpan.FromMilliseconds(options.Value.RollupFlushIntervalMilliseconds), time);
     private WriterConnection? _writer;
     // Read by the writer's save timer too, hence volatile.
@@ -68,11 +79,13 @@ public sealed class PointStore(
     }
 
     /// <summary>
-    /// Rolls up again the minutes whose rollups were not saved (after a crash, or marked by the upgrade that added
-    /// rollups). One transaction per chunk of minutes; returns how many minutes it rebuilt.
+    /// Moves rows of the row-per-point layout into blocks (<see cref="LegacyRowImporter"/>), then rolls up again the
+    /// minutes whose rollups were not saved (after a crash, or marked by the upgrade that added rollups). One
+    /// transaction per chunk; returns how many minutes it rebuilt.
     /// </summary>
     public long CatchUpRollups()
     {
+        ImportLegacyRows();
         var now = time.GetUtcNow();
         var rawKeptFrom = (now - TimeSpan.FromDays(retention.Value.RawPointsDays)).ToUnixTimeMilliseconds();
         var minutesKeptFrom = (now - TimeSpan.FromDays(retention.Value.MinuteRollupDays)).ToUnixTimeMilliseconds();
@@ -90,8 +103,51 @@ public sealed class PointStore(
 
     public void Dispose() => _writer?.Dispose();
 
+    private void ImportLegacyRows()
+    {
+        int moved;
+        long total = 0;
+        do
+        {
+            moved = InTransaction(writer => writer.Legacy.ImportPoints(ImportChunk, _blocks, writer.Blocks));
+            total += moved;
+        }
+        while (moved == ImportChunk);
+        _blocks.CloseAll();
+        do
+        {
+            moved = InTransaction(writer =>
+            {
+                LoadEventIds(writer);
+                var ids = writer.Legacy.ImportEventIds(ImportChunk, _eventIds, writer.EventIds, _nextIdOrdinal);
+                _nextIdOrdinal += ids;
+                return ids;
+            });
+            total += moved;
+        }
+        while (moved == ImportChunk);
+        if (total > 0)
+        {
+            InTransaction(writer =>
+            {
+                writer.Legacy.ReleaseFreePages();
+                return true;
+            });
+        }
+    }
+
+    private void LoadEventIds(WriterConnection writer)
+    {
+        if (_nextIdOrdinal == EventIdsNotLoaded)
+        {
+            _nextIdOrdinal = writer.EventIds.Load(_eventIds);
+        }
+    }
+
     private bool[] Append(WriterConnection writer, IReadOnlyList<PointWrite> points, Dictionary<SeriesKey, long> newSeries)
     {
+        LoadEventIds(writer);
+        _newIdHashes.ResetWrittenCount();
         var stored = new bool[points.Count];
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         for (var i = 0; i < points.Count; i++)
@@ -99,11 +155,13 @@ public sealed class PointStore(
             var point = points[i];
             if (point.EventId is not null)
             {
-                writer.ClaimId.Bind(1, point.EventId).Bind(2, now).Execute();
-                if (writer.ClaimId.Changes == 0)
+                var hash = EventIdHash.Of(point.EventId);
+                if (!_eventIds.TryAdd(hash))
                 {
                     continue; // already stored by an earlier request or earlier in this one
                 }
+                EventIdHash.Write(_newIdHashes.GetSpan(EventIdHash.Size), hash);
+                _newIdHashes.Advance(EventIdHash.Size);
             }
 
             if (!_seriesIds.TryGetValue(point.Series, out var seriesId) && !newSeries.TryGetValue(point.Series, out seriesId))
@@ -112,11 +170,17 @@ public sealed class PointStore(
                 newSeries[point.Series] = seriesId;
             }
 
-            Insert(writer, seriesId, point);
+            _blocks.Append(writer.Blocks, seriesId, point.TimestampMs, point.Value);
             _rollups.Add(writer.Rollups, seriesId, point.TimestampMs, point.Value);
             stored[i] = true;
         }
 
+        _blocks.Flush(writer.Blocks);
+        if (_newIdHashes.WrittenCount > 0)
+        {
+            writer.EventIds.Append(_nextIdOrdinal, now, _newIdHashes.WrittenSpan);
+            _nextIdOrdinal += _newIdHashes.WrittenCount / EventIdHash.Size;
+        }
         if (_rollups.SaveDue)
         {
             _rollups.Save(writer.Rollups);
@@ -125,25 +189,10 @@ public sealed class PointStore(
     }
 
     /// <summary>
-    /// Points of a series stamped with the same millisecond (a batch sent without times gets the receive time) are
-    /// numbered 0, 1, 2 ...; the next number is known from memory, and read from the table only when it was taken.
-    /// </summary>
-    private void Insert(WriterConnection writer, long seriesId, PointWrite point)
-    {
-        var seq = _lastPointBySeries.TryGetValue(seriesId, out var last) && last.TimestampMs == point.TimestampMs ? last.Seq + 1 : 0;
-        writer.InsertPoint.Bind(1, seriesId).Bind(2, point.TimestampMs).Bind(3, seq).Bind(4, point.Value).Execute();
-        if (writer.InsertPoint.Changes == 0)
-        {
-            seq = writer.NextSeqFor(seriesId, point.TimestampMs);
-            writer.InsertPoint.Bind(3, seq).Execute();
-        }
-        _lastPointBySeries[seriesId] = (point.TimestampMs, seq);
-    }
-
-    /// <summary>
     /// Runs <paramref name="work"/> in one transaction on the long-lived connection and commits it. On failure the
-    /// connection and the rollups held in memory are dropped, so the next call starts again from what the database holds
-    /// (the pending log rolled back with the points, so it still names every minute not saved).
+    /// connection, the open blocks, the id window and the rollups held in memory are dropped, so the next call starts
+    /// again from what the database holds (the pending log rolled back with the points, so it still names every minute
+    /// not saved; the id log rolled back with them too, so the window is rebuilt from exactly the committed ids).
     /// </summary>
     private T InTransaction<T>(Func<WriterConnection, T> work)
     {
@@ -159,7 +208,8 @@ public sealed class PointStore(
         catch
         {
             _rollups.Reset();
-            _lastPointBySeries.Clear();
+            _blocks.CloseAll();
+            _nextIdOrdinal = EventIdsNotLoaded;
             _rollupsBehind = true;
             _writer.Dispose();
             _writer = null;

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
+using MonitorDashboard.Storage.Blocks;
 using MonitorDashboard.Storage.Rollups;
 
 namespace MonitorDashboard.Storage;
@@ -26,20 +27,19 @@ public sealed class SeriesQueryService(
         return await Select(db, filter).CountAsync(cancellationToken);
     }
 
-    /// <summary>Each matching series with its newest point (one indexed lookup per series).</summary>
+    /// <summary>Each matching series with its newest point (the blocks of its newest window, found on the index).</summary>
     public async Task<IReadOnlyList<LatestPoint>> GetLatestAsync(SeriesSelector filter, CancellationToken cancellationToken)
     {
         var series = await ListSeriesAsync(filter, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        using var blocks = new PointBlockReader((SqliteConnection)db.Database.GetDbConnection());
         var latest = new List<LatestPoint>(series.Count);
         foreach (var info in series)
         {
-            var point = await db.Points.AsNoTracking()
-                .Where(p => p.SeriesId == info.Id)
-                .OrderByDescending(p => p.TimestampMs)
-                .Select(p => new { p.TimestampMs, p.Value })
-                .FirstOrDefaultAsync(cancellationToken);
-            latest.Add(new LatestPoint(info, point is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(point.TimestampMs), point?.Value));
+            cancellationToken.ThrowIfCancellationRequested();
+            var point = blocks.Newest(info.Id);
+            latest.Add(new LatestPoint(info, point is { } p ? DateTimeOffset.FromUnixTimeMilliseconds(p.TimestampMs) : null, point?.Value));
         }
         return latest;
     }
@@ -91,18 +91,19 @@ public sealed class SeriesQueryService(
             return SeriesValues.Empty;
         }
         await db.Database.OpenConnectionAsync(cancellationToken);
-        using var points = new PointRangeStatement((SqliteConnection)db.Database.GetDbConnection());
+        using var blocks = new PointBlockReader((SqliteConnection)db.Database.GetDbConnection());
+        var points = new PointList();
         var values = new List<double>();
         long first = long.MaxValue, last = long.MinValue;
         foreach (var id in ids)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            points.Start(id, fromMs, toMs);
-            while (points.Next())
+            blocks.Read(id, fromMs, toMs, points);
+            if (points.Count > 0)
             {
-                values.Add(points.Value);
-                first = Math.Min(first, points.TimestampMs);
-                last = Math.Max(last, points.TimestampMs);
+                values.AddRange(points.Values);
+                first = Math.Min(first, points.TimestampsMs[0]);
+                last = Math.Max(last, points.TimestampsMs[^1]);
             }
         }
         if (values.Count == 0)
@@ -125,19 +126,14 @@ public sealed class SeriesQueryService(
             return [];
         }
         await db.Database.OpenConnectionAsync(cancellationToken);
-        using var points = new PointRangeStatement((SqliteConnection)db.Database.GetDbConnection());
+        using var blocks = new PointBlockReader((SqliteConnection)db.Database.GetDbConnection());
+        var points = new PointList();
         var results = new List<SeriesPoints>(series.Count);
         foreach (var row in series)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (timestamps, values) = (new List<long>(), new List<double>());
-            points.Start(row.Id, fromMs, toMs);
-            while (points.Next())
-            {
-                timestamps.Add(points.TimestampMs);
-                values.Add(points.Value);
-            }
-            results.Add(new SeriesPoints(ToInfo(row), [.. timestamps], [.. values]));
+            blocks.Read(row.Id, fromMs, toMs, points);
+            results.Add(new SeriesPoints(ToInfo(row), points.TimestampsMs.ToArray(), points.Values.ToArray()));
         }
         return results;
     }

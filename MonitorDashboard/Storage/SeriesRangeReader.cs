@@ -1,21 +1,24 @@
 using Microsoft.Data.Sqlite;
+using MonitorDashboard.Storage.Blocks;
 using MonitorDashboard.Storage.Rollups;
 
 namespace MonitorDashboard.Storage;
 
 /// <summary>
 /// Reads the buckets of one series at a time over the segments a <see cref="ResolutionPlan"/> chose, raw points
-/// and rollup rows alike, through prepared statements on one connection. Segments come in time order and rows
-/// within them too, so buckets complete one after the other and memory holds one bucket, not the range.
+/// and rollup rows alike, through prepared statements on one connection. Segments come in time order and points and rows
+/// within them too, so buckets complete one after the other; memory holds one raw segment's points at most (raw
+/// segments are short: the plan reads longer ranges from rollups).
 /// </summary>
 internal sealed class SeriesRangeReader : IDisposable
 {
-    private readonly PointRangeStatement _points;
+    private readonly PointBlockReader _blocks;
+    private readonly PointList _points = new();
     private readonly RollupStatement _rollups;
 
     public SeriesRangeReader(SqliteConnection connection)
     {
-        _points = new PointRangeStatement(connection);
+        _blocks = new PointBlockReader(connection);
         _rollups = new RollupStatement(connection);
     }
 
@@ -42,11 +45,11 @@ internal sealed class SeriesRangeReader : IDisposable
         {
             if (segment.ResolutionMs == RangeSegment.Raw)
             {
-                _points.Start(seriesId, segment.FromMs, segment.ToMs);
-                while (_points.Next())
+                _blocks.Read(seriesId, segment.FromMs, segment.ToMs, _points);
+                for (var i = 0; i < _points.Count; i++)
                 {
-                    Enter(_points.TimestampMs);
-                    aggregator.Add(_points.Value);
+                    Enter(_points.TimestampsMs[i]);
+                    aggregator.Add(_points.Values[i]);
                 }
             }
             else
@@ -68,8 +71,7 @@ internal sealed class SeriesRangeReader : IDisposable
 
     public void Dispose()
     {
-        _points.Dispose();
+        _blocks.Dispose();
         _rollups.Dispose();
     }
-
 }

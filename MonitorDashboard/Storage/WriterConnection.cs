@@ -1,11 +1,13 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using MonitorDashboard.Storage.Blocks;
+using MonitorDashboard.Storage.EventIds;
 using MonitorDashboard.Storage.Rollups;
 
 namespace MonitorDashboard.Storage;
 
 /// <summary>
-/// The writer's long-lived connection and its prepared statements. Opening a context and preparing four statements
+/// The writer's long-lived connection and its prepared statements. Opening a context and preparing its statements
 /// per commit cost more than the commit itself at one event per request, so they are made once and reused.
 /// The connection is opened through EF, so it gets the same pragmas as every other connection.
 /// </summary>
@@ -33,9 +35,9 @@ internal sealed class WriterConnection : IDisposable
         Connection = (SqliteConnection)_db.Database.GetDbConnection();
         // Commands inherit it: how long a statement retries while another connection holds the write lock.
         Connection.DefaultTimeout = lockTimeoutSeconds;
-        ClaimId = new NativeStatement(Connection, "INSERT OR IGNORE INTO EventIds (Id, ReceivedMs) VALUES (?1, ?2)");
-        InsertPoint = new NativeStatement(Connection, "INSERT OR IGNORE INTO Points (SeriesId, TimestampMs, Seq, Value) VALUES (?1, ?2, ?3, ?4)");
-        NextSeq = new NativeStatement(Connection, "SELECT coalesce(max(Seq), -1) + 1 FROM Points WHERE SeriesId = ?1 AND TimestampMs = ?2");
+        Blocks = new BlockStatements(Connection);
+        EventIds = new EventIdLog(Connection);
+        Legacy = new LegacyRowImporter(Connection);
         FindSeries = SqliteStatements.Prepare(Connection,
             "SELECT Id FROM Series WHERE Model=$model AND Stage=$stage AND Version=$version AND Kind=$kind AND Name=$name AND Tags=$tags",
             "$model", "$stage", "$version", "$kind", "$name", "$tags");
@@ -47,11 +49,9 @@ internal sealed class WriterConnection : IDisposable
     }
 
     public SqliteConnection Connection { get; private set; } = null!;
-    /// <summary>Per event: SQLite's own API, not SqliteCommand (see <see cref="NativeStatement"/>).</summary>
-    public NativeStatement ClaimId { get; private set; } = null!;
-    /// <summary>Ignored (no change) when the series already has a point with that time and sequence number.</summary>
-    public NativeStatement InsertPoint { get; private set; } = null!;
-    public NativeStatement NextSeq { get; private set; } = null!;
+    public BlockStatements Blocks { get; private set; } = null!;
+    public EventIdLog EventIds { get; private set; } = null!;
+    public LegacyRowImporter Legacy { get; private set; } = null!;
     public RollupTables Rollups { get; private set; } = null!;
     public RollupRebuilder Rebuilder { get; private set; } = null!;
     public SqliteCommand FindSeries { get; private set; } = null!;
@@ -80,27 +80,16 @@ internal sealed class WriterConnection : IDisposable
         return (long)InsertSeries.ExecuteScalar()!;
     }
 
-    /// <summary>The sequence number a new point of the series at that millisecond gets (one past the highest stored).</summary>
-    public int NextSeqFor(long seriesId, long timestampMs)
-    {
-        NextSeq.Restart();
-        NextSeq.Bind(1, seriesId).Bind(2, timestampMs);
-        NextSeq.Next();
-        var next = (int)NextSeq.Int64(0);
-        NextSeq.Restart();
-        return next;
-    }
-
     // Null-conditional: a constructor that failed half-way disposes what it had made.
     public void Dispose()
     {
         Rebuilder?.Dispose();
         Rollups?.Dispose();
-        ClaimId?.Dispose();
-        InsertPoint?.Dispose();
+        Blocks?.Dispose();
+        EventIds?.Dispose();
+        Legacy?.Dispose();
         FindSeries?.Dispose();
         InsertSeries?.Dispose();
-        NextSeq?.Dispose();
         _db.Dispose();
     }
 }

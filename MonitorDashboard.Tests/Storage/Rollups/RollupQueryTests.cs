@@ -75,7 +75,7 @@ public sealed class RollupQueryTests : IAsyncDisposable
             AssertMatchesExact(bucket, points.Where(p => p.Ts >= start && p.Ts < start + Day).Select(p => p.Value));
         }
         // The answer came from the rollups alone: without the raw points it is the same.
-        _app.Execute("DELETE FROM Points");
+        _app.Execute("DELETE FROM PointBlocks");
         Assert.Equal(buckets, Assert.Single(await QueryAsync(From, To, Day)).Buckets);
     }
 
@@ -109,9 +109,10 @@ public sealed class RollupQueryTests : IAsyncDisposable
     {
         var points = await StoreRandomLatenciesAsync(20_000, seed: 3);
         // As after a crash before the rollups were saved, or the upgrade that added them: no rollups, every minute pending.
-        _app.Execute("""
+        var minutes = points.Select(p => RollupResolution.BucketStart(p.Ts, RollupResolution.MinuteMs)).Distinct();
+        _app.Execute($"""
             DELETE FROM Rollups;
-            INSERT INTO RollupPending SELECT DISTINCT SeriesId, TimestampMs - (TimestampMs % 60000) FROM Points;
+            INSERT INTO RollupPending SELECT Id, Minute FROM Series, (SELECT column1 AS Minute FROM (VALUES {string.Join(", ", minutes.Select(m => $"({m})"))}));
             """);
 
         using var restarted = new PointStore(_app.Services.GetRequiredService<IDbContextFactory<MonitorDbContext>>(), TimeProvider.System,

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using MonitorDashboard.Storage.Blocks;
 
 namespace MonitorDashboard.Storage.Rollups;
 
@@ -9,12 +10,16 @@ namespace MonitorDashboard.Storage.Rollups;
 /// </summary>
 internal sealed class RollupRebuilder(SqliteConnection connection, RollupTables tables) : IDisposable
 {
-    private readonly PointRangeStatement _points = new(connection);
+    private readonly PointBlockReader _blocks = new(connection);
+    // Pending minutes come in (series, minute) order: one block window is decoded once for its 60 minutes.
+    private readonly PointList _window = new();
+    private (long SeriesId, long WindowMs)? _windowRead;
     private readonly RollupStatement _minutes = new(connection);
 
     /// <summary>Rebuilds up to <paramref name="limit"/> pending minutes in the caller's transaction; returns how many there were.</summary>
     public int RebuildChunk(int limit, long rawKeptFromMs, long minutesKeptFromMs)
     {
+        _windowRead = null; // the points may have changed since the last chunk
         var pending = tables.ReadPending(limit);
         var hours = new HashSet<RollupKey>();
         foreach (var (seriesId, minuteMs) in pending)
@@ -35,17 +40,24 @@ internal sealed class RollupRebuilder(SqliteConnection connection, RollupTables 
 
     public void Dispose()
     {
-        _points.Dispose();
+        _blocks.Dispose();
         _minutes.Dispose();
     }
 
     private RollupAggregate FromRawPoints(long seriesId, long minuteMs)
     {
-        var aggregate = new RollupAggregate();
-        _points.Start(seriesId, minuteMs, minuteMs + RollupResolution.MinuteMs);
-        while (_points.Next())
+        var window = BlockWindow.Of(minuteMs);
+        if (_windowRead != (seriesId, window))
         {
-            aggregate.Add(_points.TimestampMs, _points.Value);
+            _blocks.Read(seriesId, window, window + BlockWindow.WidthMs, _window);
+            _windowRead = (seriesId, window);
+        }
+        var aggregate = new RollupAggregate();
+        var timestamps = _window.TimestampsMs;
+        var values = _window.Values;
+        for (var i = _window.LowerBound(minuteMs); i < timestamps.Length && timestamps[i] < minuteMs + RollupResolution.MinuteMs; i++)
+        {
+            aggregate.Add(timestamps[i], values[i]);
         }
         return aggregate;
     }

@@ -11,7 +11,7 @@ using MonitorDashboard.Storage;
 namespace MonitorDashboard.Storage.Migrations
 {
     [DbContext(typeof(MonitorDbContext))]
-    [Migration("20261202085538_MetricArchive")]
+    [Migration("20261202091813_MetricArchive")]
     partial class MetricArchive
     {
         /// <inheritdoc />
@@ -626,6 +626,23 @@ namespace MonitorDashboard.Storage.Migrations
                     b.ToTable("MetricDirections", (string)null);
                 });
 
+            modelBuilder.Entity("MonitorDashboard.Storage.EventIdBatchRow", b =>
+                {
+                    b.Property<long>("FirstOrdinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hashes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ReceivedMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FirstOrdinal");
+
+                    b.ToTable("EventIdBatches", (string)null);
+                });
+
             modelBuilder.Entity("MonitorDashboard.Storage.EventIdRow", b =>
                 {
                     b.Property<string>("Id")
@@ -640,6 +657,37 @@ namespace MonitorDashboard.Storage.Migrations
                     b.HasIndex("ReceivedMs");
 
                     b.ToTable("EventIds", (string)null);
+                });
+
+            modelBuilder.Entity("MonitorDashboard.Storage.PointBlockRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("EndMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WindowMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId", "WindowMs");
+
+                    b.ToTable("PointBlocks", (string)null);
                 });
 
             modelBuilder.Entity("MonitorDashboard.Storage.PointRow", b =>
@@ -912,6 +960,15 @@ namespace MonitorDashboard.Storage.Migrations
                     b.HasOne("MonitorDashboard.Storage.Deployments.DeploymentRow", null)
                         .WithMany()
                         .HasForeignKey("DeploymentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MonitorDashboard.Storage.PointBlockRow", b =>
+                {
+                    b.HasOne("MonitorDashboard.Storage.SeriesRow", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

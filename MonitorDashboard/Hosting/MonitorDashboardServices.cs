@@ -54,6 +54,7 @@ public static class MonitorDashboardServices
         services.AddSingleton<IngestionQueue>();
         services.AddSingleton<GroupCommitWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
+        services.AddReceivers(configuration);
 
         // live
         services.AddSingleton<LiveNotifier>();

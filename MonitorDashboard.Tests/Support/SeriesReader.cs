@@ -1,0 +1,25 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace MonitorDashboard.Tests.Support;
+
+/// <summary>Reads what was stored back through the query API, as a dashboard user would see it.</summary>
+public static class SeriesReader
+{
+    public static async Task<JsonElement[]> SeriesAsync(this HttpClient client, string model) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/series?model={Uri.EscapeDataString(model)}", TestContext.Current.CancellationToken)).EnumerateArray().ToArray();
+
+    public static JsonElement Named(this JsonElement[] series, string name) =>
+        Assert.Single(series, s => s.GetProperty("name").GetString() == name);
+
+    /// <summary>The single bucket of one series' statistics over [from, to] (a step as long as the range).</summary>
+    public static async Task<JsonElement> BucketAsync(this HttpClient client, string model, string name, DateTimeOffset from, DateTimeOffset to)
+    {
+        var step = $"{(long)Math.Ceiling((to - from).TotalSeconds) + 1}s";
+        var url = $"/api/v1/series/points?model={Uri.EscapeDataString(model)}&name={Uri.EscapeDataString(name)}"
+            + $"&from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}&step={step}";
+        var answer = await client.GetFromJsonAsync<JsonElement>(url, TestContext.Current.CancellationToken);
+        var series = Assert.Single(answer.EnumerateArray());
+        return Assert.Single(series.GetProperty("buckets").EnumerateArray(), b => b.GetProperty("count").GetInt64() > 0);
+    }
+}

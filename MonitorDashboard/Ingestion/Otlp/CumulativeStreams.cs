@@ -9,7 +9,8 @@ namespace MonitorDashboard.Ingestion.Otlp;
 /// fills it becomes the older one and the oldest are forgotten, so streams seen lately survive and a forgotten stream
 /// only costs one baseline point. Kept in memory only: after a restart every stream starts again from a baseline.
 /// A stream seen for the first time counts its whole total only if it began after the last moment anything was
-/// forgotten (or the app started): only then can none of it have been stored before.
+/// forgotten, or after this process started (this object is made on the first export, which may come later): only
+/// then can none of it have been stored before.
 /// </summary>
 public sealed class CumulativeStreams
 {
@@ -24,7 +25,8 @@ public sealed class CumulativeStreams
     {
         _generationSize = Math.Max(1, options.Value.MaxCumulativeStreams / 2);
         _time = time;
-        _nothingForgottenSinceNs = NowNs();
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        _nothingForgottenSinceNs = (ulong)new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds() * 1_000_000;
     }
 
     public int Count

@@ -4,7 +4,8 @@ using MonitorDashboard.Tests.Process;
 
 // Scenarios (docs/benchmarks.md): without a scenario name, the issue-7 targets in one run (HTTP ingestion against the
 // bare insert ceiling, live latency, chart queries over a week of history, memory and database size; TargetsBenchmark);
-// "alarms": one alarm evaluation cycle; "tabs": live browser tabs under ingest load.
+// "alarms": one alarm evaluation cycle; "tabs": live browser tabs under ingest load; "otlp [seconds]": OTLP/HTTP
+// protobuf data points/s beside the JSON API's events/s, batches of 1,000.
 switch (args.FirstOrDefault())
 {
     case "alarms":
@@ -16,6 +17,11 @@ switch (args.FirstOrDefault())
             Console.WriteLine(await LiveTabsBenchmark.RunAsync(AppProcess.FindAppDirectory(AppProcess.CurrentConfiguration()), folder,
                 tabs: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10,
                 eventsPerSecond: 5000, TimeSpan.FromSeconds(30))));
+        return;
+    case "otlp":
+        await RunInTempFolderAsync("monitor-otlp-bench-", async folder =>
+            Console.WriteLine(await OtlpIngestBenchmark.RunAsync(AppProcess.FindAppDirectory(AppProcess.CurrentConfiguration()), folder, clients: 8,
+                warmUp: TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8))));
         return;
 }
 

@@ -97,6 +97,8 @@ public sealed partial class AppProcess : IAsyncDisposable
         start.Environment["Storage__Path"] = databasePath;
         start.Environment["Demo__Enabled"] = "false";
         start.Environment["Auth__BootstrapApiKey"] = apiKey;
+        // No OTLP/gRPC port: app processes of parallel tests and benchmarks would all want 4317.
+        start.Environment["Otlp__GrpcPort"] = "0";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

@@ -36,6 +36,8 @@ public class MonitorDashboardFactory : WebApplicationFactory<Program>
         ["Storage:RollupFlushIntervalMilliseconds"] = "0",
         // The tests' webhook receivers listen on 127.0.0.1, which the webhook policy refuses by default.
         ["Webhooks:AllowLoopback"] = "true",
+        // No OTLP/gRPC port: test apps on real sockets run in parallel and would all want 4317 (OtlpKestrelAppFactory picks a free one).
+        ["Otlp:GrpcPort"] = "0",
     };
 
     /// <summary>Clients from <c>CreateClient()</c> carry the bootstrap Admin key; tests about authentication use <see cref="CreateAnonymousClient"/>.</summary>

@@ -3,8 +3,9 @@ namespace MonitorDashboard.Accounts;
 /// <summary>401 and 403 for the API and hub as problem+json (pages get redirects instead).</summary>
 public static class AccountProblems
 {
+    /// <remarks><c>/v1</c> is OpenTelemetry's path (<c>/v1/metrics</c>), fixed by its exporters.</remarks>
     public static bool IsApiRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/openapi");
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/v1") || request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/openapi");
 
     public static async Task WriteAsync(HttpContext context, int status)
     {

@@ -39,6 +39,7 @@ public static class MonitorDashboardPipeline
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
         app.MapOpenApi().RequireAuthorization(Policies.Viewer);
         app.MapIngestionApi();
+        app.MapReceivers();
         app.MapQueryApi().RequireAuthorization(Policies.Viewer);
         app.MapHub<LiveHub>(LiveHub.Route).RequireAuthorization(Policies.Viewer);
         app.MapAlarmApi();

@@ -48,6 +48,7 @@ public static class MonitorDashboardServices
         services.AddValidatedOptions<QueryOptions>(configuration);
         services.AddValidatedOptions<CardinalityOptions>(configuration);
         services.AddSingleton<CardinalityGuard>();
+        services.AddSingleton<RefusalMetricWriter>();
         services.AddSingleton<MetricArchiveStore>();
         services.AddSingleton<MetricArchiveService>();
         services.AddSingleton<MetricCatalogService>();
@@ -65,6 +66,7 @@ public static class MonitorDashboardServices
         services.AddSingleton<IngestionQueue>();
         services.AddSingleton<GroupCommitWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<GroupCommitWriter>());
+        services.AddReceivers(configuration);
 
         // live
         services.AddSingleton<LiveNotifier>();

@@ -32,7 +32,7 @@ public static class IngestionEndpoints
         IngestCounters counters,
         IngestBudget budget,
         CardinalityGuard cardinality,
-        TimeProvider time,
+        RefusalMetricWriter refusalMetric,
         IOptions<IngestOptions> options,
         CancellationToken cancellationToken)
     {
@@ -58,10 +58,7 @@ public static class IngestionEndpoints
         }
 
         var verdict = await cardinality.AdmitAsync(batch.Events, http.User.Identity?.Name, cancellationToken);
-        if (verdict.Refused > 0)
-        {
-            await RecordRefusalAsync(queue, verdict, time);
-        }
+        await refusalMetric.RecordAsync(verdict);
 
         try
         {
@@ -77,19 +74,6 @@ public static class IngestionEndpoints
         {
             counters.RecordRejected(batch.Events.Count);
             return ApiProblems.Unavailable(http, ex.Message, settings.RetryAfterSeconds);
-        }
-    }
-
-    /// <summary>Stores the refusal as the <c>cardinality_refused</c> metric, so an alarm rule can watch it; best effort.</summary>
-    private static async Task RecordRefusalAsync(IngestionQueue queue, CardinalityVerdict verdict, TimeProvider time)
-    {
-        try
-        {
-            await queue.EnqueueAsync(verdict.RefusalEvents(time.GetUtcNow().ToUnixTimeMilliseconds()));
-        }
-        catch (IngestionRejectedException)
-        {
-            // queue full or shutting down: the counters and the 400 still tell
         }
     }
 }

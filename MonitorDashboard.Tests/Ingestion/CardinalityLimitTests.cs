@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MonitorDashboard.Ingestion.Cardinality;
 using MonitorDashboard.Tests.Support;
+using OpenTelemetry.Proto.Collector.Metrics.V1;
 
 namespace MonitorDashboard.Tests.Ingestion;
 
@@ -80,5 +81,25 @@ public sealed class CardinalityLimitTests : IAsyncLifetime
         await Eventually.TrueAsync(async () =>
             (await _client.GetFromJsonAsync<JsonElement>("/api/v1/series?model=asr&name=cardinality_refused")).GetArrayLength() == 1,
             TimeSpan.FromSeconds(10), "the refusal is stored as the cardinality_refused metric");
+    }
+
+    [Fact]
+    public async Task OtlpExport_GaugePointsWithAUserIdAttribute_PastTheTagLimitRefusedInPartialSuccessTheRestStored()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var points = Enumerable.Range(0, 1_200).Select(i =>
+        {
+            var point = OtlpRequests.Number(i, now);
+            point.Attributes.Add(OtlpRequests.Attribute("user", $"u{i}"));
+            return point;
+        }).ToArray();
+
+        var response = await _client.PostOtlpAsync(OtlpRequests.Export("asr", OtlpRequests.Gauge("queue.depth", points)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = ExportMetricsServiceResponse.Parser.ParseFrom(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(200, answer.PartialSuccess.RejectedDataPoints);
+        Assert.Contains("Cardinality:MaxTagValuesPerKey", answer.PartialSuccess.ErrorMessage);
+        Assert.Equal(1_000, SeriesCount("queue%depth"));
     }
 }

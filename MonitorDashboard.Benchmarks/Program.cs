@@ -23,6 +23,10 @@ switch (args.FirstOrDefault())
             Console.WriteLine(await OtlpIngestBenchmark.RunAsync(AppProcess.FindAppDirectory(AppProcess.CurrentConfiguration()), folder, clients: 8,
                 warmUp: TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8))));
         return;
+    case "parse":
+        var parsed = ParseBenchmark.Run(1000, withIds: true, TimeSpan.FromSeconds(5));
+        Console.WriteLine($"{parsed.Writer}: {parsed.RowsPerSecond:N0} events/s on one thread");
+        return;
 }
 
 var options = BenchmarkOptions.Parse(args);

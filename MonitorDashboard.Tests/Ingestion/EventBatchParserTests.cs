@@ -57,4 +57,24 @@ public sealed class EventBatchParserTests
         Assert.Empty(batch.Events);
         Assert.Equal(new EventError(1, "value", "is required"), Assert.Single(batch.Errors));
     }
+
+    [Fact]
+    public void Parse_BatchRepeatingNamesAndTimestamps_EachEventKeepsItsOwnValuesAndErrorsAreStillFound()
+    {
+        var batch = Parse("""
+            [{"model":"asr","kind":"input","name":"x","value":1,"ts":"2026-11-25T12:00:00Z"},
+             {"model":"asr","kind":"input","name":"x","value":2,"ts":"2026-11-25T12:00:00Z"},
+             {"model":"asr","kind":"input","name":"y","value":3,"ts":"2026-11-25T11:59:00Z"},
+             {"model":"a sr","kind":"input","name":"x","value":4,"ts":"2026-11-25T11:59:00+00:00:00"}]
+            """);
+
+        Assert.Equal([("model", 3), ("ts", 3)], batch.Errors.Select(e => (e.Field, e.Index)).Order());
+        var valid = Parse("""
+            [{"model":"asr","kind":"input","name":"x","value":1,"ts":"2026-11-25T12:00:00Z"},
+             {"model":"asr","kind":"input","name":"x","value":2,"ts":"2026-11-25T12:00:00Z"},
+             {"model":"asr","kind":"input","name":"y","value":3,"ts":"2026-11-25T11:59:00Z"}]
+            """);
+        Assert.Equal(["x", "x", "y"], valid.Events.Select(e => e.Series.Name));
+        Assert.Equal([Now.ToUnixTimeMilliseconds(), Now.ToUnixTimeMilliseconds(), Now.AddMinutes(-1).ToUnixTimeMilliseconds()], valid.Events.Select(e => e.TimestampMs));
+    }
 }

@@ -15,7 +15,6 @@ public sealed partial class EventBatchParser(IOptions<IngestOptions> options, Ti
 {
     public const int MaxNameLength = MetricNames.MaxLength;
     public const int MaxTags = 16;
-    private static readonly string[] KnownFields = ["id", "ts", "model", "version", "stage", "kind", "name", "value", "tags"];
 
     // RFC 3339 demands an explicit offset: a bare local time would silently shift by the server's zone.
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")]
@@ -27,10 +26,12 @@ public sealed partial class EventBatchParser(IOptions<IngestOptions> options, Ti
         var events = new List<MetricEvent>();
         var receivedMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         var max = options.Value.MaxEventsPerRequest;
+        var fields = new EventFields();
+        var timestamps = new TimestampCache();
 
         if (root.ValueKind == JsonValueKind.Object)
         {
-            ParseEvent(root, 0, receivedMs, events, errors);
+            ParseEvent(root, 0, receivedMs, fields, timestamps, events, errors);
         }
         else if (root.ValueKind == JsonValueKind.Array)
         {
@@ -43,7 +44,7 @@ public sealed partial class EventBatchParser(IOptions<IngestOptions> options, Ti
             var index = 0;
             foreach (var element in root.EnumerateArray())
             {
-                ParseEvent(element, index++, receivedMs, events, errors);
+                ParseEvent(element, index++, receivedMs, fields, timestamps, events, errors);
             }
         }
         else
@@ -53,7 +54,7 @@ public sealed partial class EventBatchParser(IOptions<IngestOptions> options, Ti
         return new EventBatch(errors.Count == 0 ? events : [], errors);
     }
 
-    private void ParseEvent(JsonElement element, int index, long receivedMs, List<MetricEvent> events, List<EventError> errors)
+    private void ParseEvent(JsonElement element, int index, long receivedMs, EventFields fields, TimestampCache timestamps, List<MetricEvent> events, List<EventError> errors)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -63,40 +64,29 @@ public sealed partial class EventBatchParser(IOptions<IngestOptions> options, Ti
         var errorCount = errors.Count;
         void Fail(string field, string reason) => errors.Add(new EventError(index, field, reason));
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var property in element.EnumerateObject())
-        {
-            if (!KnownFields.Contains(property.Name))
-            {
-                Fail(property.Name, $"is not a known field (known: {string.Join(", ", KnownFields)})");
-            }
-            else if (!seen.Add(property.Name))
-            {
-                Fail(property.Name, "is given more than once");
-            }
-        }
+        fields.Read(element, Fail);
 
-        var id = OptionalString(element, "id", Fail);
+        var id = OptionalString(fields, "id", Fail);
         if (id is not null && (id.Length == 0 || id.Length > MaxNameLength))
         {
             Fail("id", $"must be 1 to {MaxNameLength} characters long");
         }
 
-        var timestampMs = ParseTimestamp(element, receivedMs, Fail);
-        var model = Name(element, "model", required: true, Fail);
-        var version = Name(element, "version", required: false, Fail) ?? MetricEvent.DefaultVersion;
-        var stage = Name(element, "stage", required: false, Fail) ?? model;
+        var timestampMs = ParseTimestamp(fields, timestamps, receivedMs, Fail);
+        var model = Name(fields, "model", required: true, Fail);
+        var version = Name(fields, "version", required: false, Fail) ?? MetricEvent.DefaultVersion;
+        var stage = Name(fields, "stage", required: false, Fail) ?? model;
 
-        var kindText = RequiredString(element, "kind", Fail);
+        var kindText = RequiredString(fields, "kind", Fail);
         var kind = MetricKind.Software;
         if (kindText is not null && !MetricKinds.TryParse(kindText, out kind))
         {
             Fail("kind", "must be software, input or output");
         }
 
-        var name = Name(element, "name", required: true, Fail);
-        var value = ParseValue(element, Fail);
-        var tags = ParseTags(element, Fail);
+        var name = Name(fields, "name", required: true, Fail);
+        var value = ParseValue(fields, Fail);
+        var tags = ParseTags(fields, Fail);
 
         if (errors.Count == errorCount)
         {
@@ -110,9 +100,14 @@ public sealed partial class EventBatchParser(IOptions<IngestOptions> options, Ti
         }
     }
 
-    private long ParseTimestamp(JsonElement element, long receivedMs, Action<string, string> fail)
+    private long ParseTimestamp(EventFields fields, TimestampCache timestamps, long receivedMs, Action<string, string> fail)
     {
-        var text = OptionalString(element, "ts", fail);
+        // Clients often stamp a whole batch with one time: the same text is parsed (and checked) once.
+        if (fields.TryGet("ts", out var raw) && timestamps.Repeated(raw) is { } repeatedMs)
+        {
+            return repeatedMs;
+        }
+        var text = OptionalString(fields, "ts", fail);
         if (text is null)
         {
             return receivedMs;
@@ -132,12 +127,16 @@ public sealed partial class EventBatchParser(IOptions<IngestOptions> options, Ti
         {
             fail("ts", $"lies more than {options.Value.MaxFutureSkewSeconds} seconds in the future");
         }
+        else
+        {
+            timestamps.Accept(text, ms);
+        }
         return ms;
     }
 
-    private static double ParseValue(JsonElement element, Action<string, string> fail)
+    private static double ParseValue(EventFields fields, Action<string, string> fail)
     {
-        if (!element.TryGetProperty("value", out var value))
+        if (!fields.TryGet("value", out var value))
         {
             fail("value", "is required");
             return 0;
@@ -155,10 +154,10 @@ public sealed partial class EventBatchParser(IOptions<IngestOptions> options, Ti
         return number;
     }
 
-    private static List<KeyValuePair<string, string>> ParseTags(JsonElement element, Action<string, string> fail)
+    private static List<KeyValuePair<string, string>> ParseTags(EventFields fields, Action<string, string> fail)
     {
         var tags = new List<KeyValuePair<string, string>>();
-        if (!element.TryGetProperty("tags", out var tagsElement) || tagsElement.ValueKind == JsonValueKind.Null)
+        if (!fields.TryGet("tags", out var tagsElement) || tagsElement.ValueKind == JsonValueKind.Null)
         {
             return tags;
         }
@@ -198,9 +197,13 @@ public sealed partial class EventBatchParser(IOptions<IngestOptions> options, Ti
         return tags;
     }
 
-    private static string? Name(JsonElement element, string field, bool required, Action<string, string> fail)
+    private static string? Name(EventFields fields, string field, bool required, Action<string, string> fail)
     {
-        var text = required ? RequiredString(element, field, fail) : OptionalString(element, field, fail);
+        if (fields.TryGet(field, out var raw) && fields.Repeated(field, raw) is { } repeated)
+        {
+            return repeated;
+        }
+        var text = required ? RequiredString(fields, field, fail) : OptionalString(fields, field, fail);
         if (text is null)
         {
             return null;
@@ -210,24 +213,25 @@ public sealed partial class EventBatchParser(IOptions<IngestOptions> options, Ti
             fail(field, MetricNames.Rule);
             return null;
         }
+        fields.Accept(field, text);
         return text;
     }
 
     /// <summary>The string value of a field; reports a missing, null or non-string value.</summary>
-    private static string? RequiredString(JsonElement element, string field, Action<string, string> fail)
+    private static string? RequiredString(EventFields fields, string field, Action<string, string> fail)
     {
-        if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!fields.TryGet(field, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             fail(field, "is required");
             return null;
         }
-        return OptionalString(element, field, fail);
+        return OptionalString(fields, field, fail);
     }
 
     /// <summary>The string value of a field; null when absent or JSON null; reports any other type.</summary>
-    private static string? OptionalString(JsonElement element, string field, Action<string, string> fail)
+    private static string? OptionalString(EventFields fields, string field, Action<string, string> fail)
     {
-        if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!fields.TryGet(field, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }

@@ -31,7 +31,7 @@ public static class ResultTables
         }
         text.AppendLine();
         text.AppendLine("The 202 comes after the commit (durable acknowledgement, synchronous=FULL unless an app setting says otherwise).");
-        text.AppendLine("Share of ceiling = events/s over the bare SqliteCommand loop's rows/s with the same event-id setting (table 2).");
+        text.AppendLine("Share of ceiling = events/s over the bare block-layout loop's points/s with the same event-id setting (table 2).");
         text.AppendLine("CPU is the share of one core over the measured window (200 % = both cores of this machine).");
         text.AppendLine("From the app's /api/v1/ingest/stats sampled every 50 ms: commit ms = mean of the latest commit's duration (biased towards");
         text.AppendLine("long commits), events queued = mean of events waiting or being committed, writer busy = share of samples where that was above 0.");

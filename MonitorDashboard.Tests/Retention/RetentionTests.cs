@@ -24,8 +24,8 @@ public sealed class RetentionTests : IAsyncLifetime
 
     private static SeriesKey Series(string name) => new() { Model = "asr", Version = "v1", Stage = "asr", Kind = "software", Name = name, Tags = TagJson.Empty };
 
-    private Task StoreAsync(IEnumerable<PointWrite> points) =>
-        _app.Services.GetRequiredService<PointStore>().AppendAsync(points.ToList(), CancellationToken.None);
+    private async Task StoreAsync(IEnumerable<PointWrite> points) =>
+        await (await _app.StartedPointStoreAsync()).AppendAsync(points.ToList(), CancellationToken.None);
 
     [Fact]
     public async Task Prune_PointsAroundTheCutoff_DeletesExactlyThoseOlderThanSevenDays()

@@ -40,6 +40,17 @@ public class MonitorDashboardFactory : WebApplicationFactory<Program>
         ["Otlp:GrpcPort"] = "0",
     };
 
+    /// <summary>
+    /// The app's point store once the writer has finished its start-up (old rows moved into blocks, rollups caught up):
+    /// a test that appends directly must not race that start-up on the writer's one connection.
+    /// </summary>
+    public async Task<MonitorDashboard.Storage.PointStore> StartedPointStoreAsync()
+    {
+        var store = Services.GetRequiredService<MonitorDashboard.Storage.PointStore>();
+        await Eventually.TrueAsync(() => Task.FromResult(store.RollupsCaughtUp), TimeSpan.FromSeconds(30), "the writer finished its start-up");
+        return store;
+    }
+
     /// <summary>Clients from <c>CreateClient()</c> carry the bootstrap Admin key; tests about authentication use <see cref="CreateAnonymousClient"/>.</summary>
     protected override void ConfigureClient(HttpClient client)
     {

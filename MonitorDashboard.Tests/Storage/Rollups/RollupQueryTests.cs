@@ -35,7 +35,7 @@ public sealed class RollupQueryTests : IAsyncDisposable
         var points = Enumerable.Range(0, count)
             .Select(_ => (Ts: From + (long)(random.NextDouble() * (To - From)), Value: Math.Round(Math.Exp(4 + (1.1 * Gaussian(random))), 3)))
             .ToList();
-        var store = _app.Services.GetRequiredService<PointStore>();
+        var store = await _app.StartedPointStoreAsync();
         foreach (var batch in points.OrderBy(p => p.Ts + random.Next(-600_000, 600_000)).Chunk(random.Next(200, 3_000)))
         {
             await store.AppendAsync(batch.Select(p => new PointWrite(null, Latency, p.Ts, p.Value)).ToList(), CancellationToken.None);
@@ -94,7 +94,7 @@ public sealed class RollupQueryTests : IAsyncDisposable
     [Fact]
     public async Task GetBuckets_LatestValuePerBucket_IsTheNewestPointEvenWhenItArrivedFirst()
     {
-        var store = _app.Services.GetRequiredService<PointStore>();
+        var store = await _app.StartedPointStoreAsync();
         var hour = From + Hour;
         await store.AppendAsync([new PointWrite(null, Latency, hour + 50_000, 7)], CancellationToken.None);
         await store.AppendAsync([new PointWrite(null, Latency, hour + 10_000, 3)], CancellationToken.None);

@@ -37,6 +37,25 @@ public sealed class SeriesListTests : DashboardTestContext
     }
 
     [Fact]
+    public void SeriesList_ThousandsOfSeries_RendersOnePageOf100RowsWithAPager()
+    {
+        var page = Render<SeriesList>();
+        page.WaitForElement("[data-testid=empty-state]");
+
+        Notifier.Publish([.. Enumerable.Range(0, 2_500).Select(i => new LivePoint
+        {
+            Model = "asr", Version = "v1", Stage = "asr", Kind = "software", Name = $"m{i:0000}", Ts = DateTimeOffset.UtcNow, Value = i,
+        })]);
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("2500 series", page.Find("[data-testid=series-table]").TextContent);
+            Assert.Equal(100, page.FindAll("[data-testid=series-name]").Count);
+            Assert.NotEmpty(page.FindAll(".mud-table-pagination"));
+        });
+    }
+
+    [Fact]
     public async Task SeriesList_Disposed_UnsubscribesFromTheNotifier()
     {
         Render<SeriesList>();

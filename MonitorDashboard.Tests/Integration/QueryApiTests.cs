@@ -7,7 +7,9 @@ namespace MonitorDashboard.Tests.Integration;
 
 public sealed class QueryApiTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+    // An hour ago on a whole minute: inside raw retention (7 days) whatever the day the tests run, so percentiles are exact.
+    private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeMilliseconds(
+        (DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds() / 60_000) * 60_000);
     private readonly MonitorDashboardFactory _factory = new();
     private HttpClient _client = null!;
 

@@ -11,6 +11,15 @@ public static class ChartLines
     /// <summary>Dash length per statistic: the first solid, then dashed, then dotted.</summary>
     private static readonly int[] Dashes = [0, 6, 2];
 
+    /// <summary>Most series one chart draws: beyond this a metric is split by a tag, and its busiest series are drawn.</summary>
+    public const int MaxSeriesPerChart = 20;
+
+    /// <summary>The <paramref name="max"/> series with the most points in their buckets (ties: oldest series first), and how many are left out.</summary>
+    public static (IReadOnlyList<SeriesBuckets> Shown, int Hidden) TopByVolume(IReadOnlyCollection<SeriesBuckets> series, int max = MaxSeriesPerChart) =>
+        series.Count <= max
+            ? (series.ToList(), 0)
+            : (series.OrderByDescending(s => s.Buckets.Sum(b => b.Count)).ThenBy(s => s.Series.Id).Take(max).ToList(), series.Count - max);
+
     public static IReadOnlyList<ChartSeries> From(IEnumerable<SeriesBuckets> series, MetricDefinition definition)
     {
         var ordered = series.OrderBy(s => s.Series.Id).ToList();

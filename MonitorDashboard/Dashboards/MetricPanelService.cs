@@ -23,16 +23,23 @@ public sealed class MetricPanelService(SeriesQueryService queries, MetricArchive
             .GroupBy(b => b.Series.Name)
             .Select(g => (Definition: MetricCatalog.For(g.Key), Series: g))
             .OrderBy(p => p.Definition.Order).ThenBy(p => p.Definition.Name, StringComparer.Ordinal)
-            .Select(p => new MetricPanel(p.Definition, ChartLines.From(p.Series, p.Definition)))
+            .Select(p =>
+            {
+                var (shown, hidden) = ChartLines.TopByVolume(p.Series.ToList());
+                return new MetricPanel(p.Definition, ChartLines.From(shown, p.Definition), hidden,
+                    hidden > 0 ? shown.Select(s => s.Series.Id).ToHashSet() : null);
+            })
             .ToList();
     }
 
     /// <summary>
     /// The newest buckets (from the start of the bucket holding <paramref name="since"/>) of the given metrics, for live
-    /// appends: one query for all of them, however many charts the page shows.
+    /// appends: one query for all of them, however many charts the page shows. A chart that draws only its busiest
+    /// series (<see cref="MetricPanel.ShownSeriesIds"/>, by metric in <paramref name="shownOnly"/>) gets appends for those only.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<ChartSeries>>> LoadTailsAsync(
-        string kind, IReadOnlySet<string> names, DashboardFilter filter, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken)
+        string kind, IReadOnlySet<string> names, DashboardFilter filter, DateTimeOffset since, DateTimeOffset now, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, IReadOnlySet<long>>? shownOnly = null)
     {
         var stepMs = (long)filter.Range.Step.TotalMilliseconds;
         var fromMs = since.ToUnixTimeMilliseconds() / stepMs * stepMs;
@@ -40,6 +47,7 @@ public sealed class MetricPanelService(SeriesQueryService queries, MetricArchive
             fromMs, now.ToUnixTimeMilliseconds() + 1, stepMs, cancellationToken);
         return buckets
             .Where(b => names.Contains(b.Series.Name) && (filter.Versions.Count == 0 || filter.Versions.Contains(b.Series.Version)))
+            .Where(b => shownOnly is null || !shownOnly.TryGetValue(b.Series.Name, out var ids) || ids.Contains(b.Series.Id))
             .GroupBy(b => b.Series.Name)
             .ToDictionary(g => g.Key, g => ChartLines.From(g, MetricCatalog.For(g.Key)));
     }

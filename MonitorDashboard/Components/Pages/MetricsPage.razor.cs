@@ -158,7 +158,8 @@ public partial class MetricsPage
         if (charted.Count > 0)
         {
             var since = relevant.Where(p => charted.Contains(p.Name)).Min(p => p.Ts);
-            var tails = await Panels.LoadTailsAsync(Kind, charted, filter, since, now, CancellationToken.None);
+            var shownOnly = (_panels ?? []).Where(p => p.ShownSeriesIds is not null).ToDictionary(p => p.Definition.Name, p => p.ShownSeriesIds!);
+            var tails = await Panels.LoadTailsAsync(Kind, charted, filter, since, now, CancellationToken.None, shownOnly);
             foreach (var (name, tail) in tails)
             {
                 // the page may have reloaded its charts meanwhile (filter change)

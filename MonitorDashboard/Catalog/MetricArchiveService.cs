@@ -26,7 +26,4 @@ public sealed class MetricArchiveService(MetricArchiveStore archive, AlarmRuleSt
 
     public async Task<ArchiveOutcome> RestoreAsync(string model, string name, string actor, CancellationToken cancellationToken = default) =>
         await archive.RestoreAsync(model, name, actor, cancellationToken) ? ArchiveOutcome.Done : ArchiveOutcome.Unchanged;
-
-    /// <summary>The archived (model, metric) pairs the pages leave out.</summary>
-    public Task<IReadOnlySet<(string Model, string Name)>> ArchivedAsync(CancellationToken cancellationToken = default) => archive.ListAsync(cancellationToken);
 }

@@ -18,8 +18,7 @@ public sealed class MetricCatalogService(
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(30);
 
-    public async Task<IReadOnlyList<string>> ModelsAsync(CancellationToken cancellationToken = default) =>
-        (await queries.ListSeriesAsync(SeriesSelector.All, cancellationToken)).Select(s => s.Model).Distinct().Order(StringComparer.Ordinal).ToList();
+    public Task<IReadOnlyList<string>> ModelsAsync(CancellationToken cancellationToken = default) => queries.ListModelsAsync(cancellationToken);
 
     public async Task<IReadOnlyList<MetricUsage>> ListAsync(string model, CancellationToken cancellationToken = default)
     {

@@ -78,18 +78,5 @@ public sealed class RetentionService(
 
     private static long CutoffMs(DateTimeOffset now, int days) => (now - TimeSpan.FromDays(days)).ToUnixTimeMilliseconds();
 
-    private async Task<long> InStepsAsync(Func<int, Task<int>> deleteStep)
-    {
-        var rowsPerStep = options.Value.RowsPerStep;
-        long total = 0;
-        int deleted;
-        do
-        {
-            deleted = await deleteStep(rowsPerStep);
-            total += deleted;
-            await Task.Yield(); // let the writer take the lock between steps
-        }
-        while (deleted >= rowsPerStep);
-        return total;
-    }
+    private Task<long> InStepsAsync(Func<int, Task<int>> deleteStep) => StepwiseDelete.RunAsync(options.Value.RowsPerStep, deleteStep);
 }

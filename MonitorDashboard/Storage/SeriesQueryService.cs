@@ -21,6 +21,14 @@ public sealed class SeriesQueryService(
         return rows.Select(ToInfo).ToList();
     }
 
+    /// <summary>Every model with stored series, in name order (one DISTINCT query, not every series).</summary>
+    public async Task<IReadOnlyList<string>> ListModelsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var models = await db.Series.AsNoTracking().Select(s => s.Model).Distinct().ToListAsync(cancellationToken);
+        return models.Order(StringComparer.Ordinal).ToList();
+    }
+
     public async Task<int> CountSeriesAsync(SeriesSelector filter, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -3,20 +3,21 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Accounts;
 using MonitorDashboard.Configuration;
+using MonitorDashboard.Retention;
 using MonitorDashboard.Storage.Review;
 
 namespace MonitorDashboard.Review.Privacy;
 
 /// <summary>Retention and erasure of prediction payloads (they hold user data), per model, in small steps.</summary>
 public sealed class PredictionPrivacyService(
-    PredictionPrivacyStore store, AuditLog audit, IOptions<ReviewOptions> review, IOptions<RetentionOptions> retention)
+    PredictionPrivacyStore store, ReviewInsights insights, AuditLog audit, IOptions<ReviewOptions> review, IOptions<RetentionOptions> retention)
 {
     /// <summary>Deletes unlabelled predictions past their model's retention, and labelled ones where a labelled retention is set.</summary>
     public async Task<long> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var settings = review.Value;
         long deleted = 0;
-        foreach (var model in await store.ModelsAsync(cancellationToken))
+        foreach (var model in await insights.ModelsAsync(cancellationToken))
         {
             deleted += await InStepsAsync(limit =>
                 store.DeleteOlderThanAsync(model, labelled: false, CutoffMs(now, settings.RetentionDaysFor(model)), limit, cancellationToken));
@@ -29,13 +30,11 @@ public sealed class PredictionPrivacyService(
         return deleted;
     }
 
-    public Task<IReadOnlyList<string>> ModelsAsync(CancellationToken cancellationToken) => store.ModelsAsync(cancellationToken);
-
     /// <summary>The settings in force for every model with stored predictions or its own privacy entry.</summary>
     public async Task<IReadOnlyList<ModelPrivacy>> DescribeAsync(CancellationToken cancellationToken = default)
     {
         var settings = review.Value;
-        return (await store.ModelsAsync(cancellationToken)).Union(settings.Privacy.Keys).Order(StringComparer.Ordinal)
+        return (await insights.ModelsAsync(cancellationToken)).Union(settings.Privacy.Keys).Order(StringComparer.Ordinal)
             .Select(m =>
             {
                 var p = settings.PrivacyFor(m);
@@ -54,7 +53,7 @@ public sealed class PredictionPrivacyService(
     /// </summary>
     public async Task<long> EraseAsync(string userId, string? model, string actor, CancellationToken cancellationToken)
     {
-        var models = model is not null ? [model] : await store.ModelsAsync(cancellationToken);
+        var models = model is not null ? [model] : await insights.ModelsAsync(cancellationToken);
         long deleted = 0;
         foreach (var candidate in ErasableModels(models))
         {
@@ -74,17 +73,5 @@ public sealed class PredictionPrivacyService(
 
     private static long CutoffMs(DateTimeOffset now, int days) => (now - TimeSpan.FromDays(days)).ToUnixTimeMilliseconds();
 
-    private async Task<long> InStepsAsync(Func<int, Task<int>> deleteStep)
-    {
-        var rowsPerStep = retention.Value.RowsPerStep;
-        long total = 0;
-        int deleted;
-        do
-        {
-            deleted = await deleteStep(rowsPerStep);
-            total += deleted;
-        }
-        while (deleted == rowsPerStep);
-        return total;
-    }
+    private Task<long> InStepsAsync(Func<int, Task<int>> deleteStep) => StepwiseDelete.RunAsync(retention.Value.RowsPerStep, deleteStep);
 }

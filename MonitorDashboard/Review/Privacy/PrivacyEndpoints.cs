@@ -22,8 +22,7 @@ public static class PrivacyEndpoints
         {
             errors.Add(new EventError(-1, "userId", "is required: the identifier as it appears in the prediction inputs"));
         }
-        var models = request?.Model is { } model ? [model] : await privacy.ModelsAsync(cancellationToken);
-        if (request?.Model is not null && privacy.ErasableModels(models).Count == 0)
+        if (request?.Model is { } model && privacy.ErasableModels([model]).Count == 0)
         {
             errors.Add(new EventError(-1, "model", $"has no Review:Privacy:{request.Model}:UserIdPath (nor a default), so its predictions cannot be searched by user"));
         }

@@ -5,12 +5,6 @@ namespace MonitorDashboard.Storage.Review;
 /// <summary>Deletes prediction payloads past their age, or of one user, in small steps (each one short transaction), like the points' retention.</summary>
 public sealed class PredictionPrivacyStore(IDbContextFactory<MonitorDbContext> factory)
 {
-    public async Task<IReadOnlyList<string>> ModelsAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Predictions.AsNoTracking().Select(p => p.Model).Distinct().ToListAsync(cancellationToken);
-    }
-
     /// <summary>Up to <paramref name="limit"/> predictions of the model older than the cut-off, unlabelled or labelled; the number deleted.</summary>
     public async Task<int> DeleteOlderThanAsync(string model, bool labelled, long cutoffMs, int limit, CancellationToken cancellationToken)
     {

@@ -54,7 +54,7 @@ public sealed class AlarmApiTests : IAsyncLifetime
         // "for" is 2 s and the interval 1 s: firing must come after "for", within about one interval of it
         Assert.InRange(DateTime.UtcNow - crossed, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2 + 1 + 2));
 
-        var payload = await _webhook.NextAsync(TimeSpan.FromSeconds(10));
+        var payload = await _webhook.NextAsync(TimeSpan.FromSeconds(30));
         Assert.Equal("firing", payload.GetProperty("state").GetString());
         Assert.Equal("asr p95", payload.GetProperty("rule").GetProperty("name").GetString());
         Assert.Equal("v2", payload.GetProperty("series").GetProperty("version").GetString());
@@ -74,7 +74,7 @@ public sealed class AlarmApiTests : IAsyncLifetime
             }
             return await StatusAsync() == "ok";
         }, TimeSpan.FromSeconds(40), () => $"the alarm resolves; the app's warnings: {_app.ProblemsText}");
-        var resolved = await _webhook.NextAsync(TimeSpan.FromSeconds(10));
+        var resolved = await _webhook.NextAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(("ok", "firing"), (resolved.GetProperty("state").GetString(), resolved.GetProperty("previousState").GetString()));
 
         var id = (await _client.GetFromJsonAsync<JsonElement>("/api/v1/alarms"))[0].GetProperty("id").GetInt64();

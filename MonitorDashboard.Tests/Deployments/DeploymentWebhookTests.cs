@@ -92,7 +92,8 @@ public sealed class DeploymentWebhookTests : IAsyncLifetime
     {
         while (true)
         {
-            var payload = await _webhook.NextAsync(TimeSpan.FromSeconds(10));
+            // A busy CI machine may need the resilience handler's retry (2 s back-off and up): 30 s, not 10.
+            var payload = await _webhook.NextAsync(TimeSpan.FromSeconds(30));
             if (payload.Text("action") == action)
             {
                 return payload;

@@ -18,10 +18,14 @@ public static class DeploymentServices
         services.AddSingleton<MetricDirectionStore>();
         services.AddSingleton<DeploymentWebhookSender>();
         services.AddHostedService(sp => sp.GetRequiredService<DeploymentWebhookSender>());
-        // Retries with exponential backoff and jitter, per-attempt and total timeouts, circuit breaker; tunable per install.
+        // Retries with exponential backoff and jitter (not of policy refusals), per-attempt and total timeouts, circuit breaker; tunable per install.
         services.AddHttpClient(DeploymentWebhookSender.ClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<WebhookConnector>().CreateHandler())
-            .AddStandardResilienceHandler(o => configuration.GetSection($"{DeploymentOptions.Section}:WebhookResilience").Bind(o));
+            .AddStandardResilienceHandler(o =>
+            {
+                configuration.GetSection($"{DeploymentOptions.Section}:WebhookResilience").Bind(o);
+                WebhookResilience.SkipRefusals(o);
+            });
         return services;
     }
 }

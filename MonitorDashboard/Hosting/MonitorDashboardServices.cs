@@ -107,10 +107,10 @@ public static class MonitorDashboardServices
         services.AddHostedService(sp => sp.GetRequiredService<AlarmWebhookSender>());
         services.AddSingleton<AlarmEvaluationService>();
         services.AddHostedService(sp => sp.GetRequiredService<AlarmEvaluationService>());
-        // Retries with exponential backoff and jitter, per-attempt and total timeouts, circuit breaker.
+        // Retries with exponential backoff and jitter (not of policy refusals), per-attempt and total timeouts, circuit breaker.
         services.AddHttpClient(AlarmWebhookSender.ClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<WebhookConnector>().CreateHandler())
-            .AddStandardResilienceHandler();
+            .AddStandardResilienceHandler(WebhookResilience.SkipRefusals);
         services.AddDeployments(configuration);
         services.AddAnalysis(configuration);
 

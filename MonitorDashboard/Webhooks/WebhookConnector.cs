@@ -28,7 +28,7 @@ public sealed class WebhookConnector(WebhookPolicy policy)
         }
         if (addresses.FirstOrDefault(a => !policy.IsAllowed(a)) is { } refused)
         {
-            throw new HttpRequestException($"Refused by the webhook policy: {WebhookPolicy.Refusal(refused)}");
+            throw new WebhookRefusedException($"Refused by the webhook policy: {WebhookPolicy.Refusal(refused)}");
         }
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try

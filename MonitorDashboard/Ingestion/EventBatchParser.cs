@@ -81,11 +81,17 @@ public sealed partial class EventBatchParser(IOptions<IngestOptions> options, Ti
         var version = Name(fields, "version", required: false, fail) ?? MetricEvent.DefaultVersion;
         var stage = Name(fields, "stage", required: false, fail) ?? model;
 
-        var kindText = RequiredString(fields, "kind", fail);
+        var kindText = fields.TryGet("kind", out var rawKind) && fields.Repeated("kind", rawKind) is { } repeatedKind
+            ? repeatedKind
+            : RequiredString(fields, "kind", fail);
         var kind = MetricKind.Software;
         if (kindText is not null && !MetricKinds.TryParse(kindText, out kind))
         {
             fail("kind", "must be software, input or output");
+        }
+        else if (kindText is not null)
+        {
+            fields.Accept("kind", kindText);
         }
 
         var name = Name(fields, "name", required: true, fail);

@@ -21,6 +21,9 @@ public sealed class GroupCommitWriter(
 {
     private volatile bool _running;
     private volatile bool _lastCommitFailed;
+    // Reused from commit to commit: a few thousand points make an array on the large-object heap, which only a full
+    // (gen 2) collection frees.
+    private readonly List<PointWrite> _writes = [];
 
     /// <summary>True while the loop runs and the last commit (if any) succeeded; readiness reports it.</summary>
     public bool IsHealthy => _running && !_lastCommitFailed;
@@ -143,7 +146,9 @@ public sealed class GroupCommitWriter(
 
     private async Task CommitAsync(List<PendingWrite> batch, int eventCount)
     {
-        var writes = new List<PointWrite>(eventCount);
+        var writes = _writes;
+        writes.Clear();
+        writes.EnsureCapacity(eventCount);
         foreach (var pending in batch)
         {
             foreach (var e in pending.Events)

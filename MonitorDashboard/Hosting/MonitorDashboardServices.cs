@@ -39,6 +39,7 @@ public static class MonitorDashboardServices
             .AddInterceptors(new SqlitePragmaInterceptor(storage.Synchronous)));
         services.AddSingleton(new DatabaseLocation(databasePath));
         services.AddSingleton<PointStore>();
+        services.AddSingleton<IPointStore>(provider => provider.GetRequiredService<PointStore>());
         services.AddSingleton<SqlRunner>();
         services.AddValidatedOptions<RetentionOptions>(configuration);
         services.AddSingleton<RetentionStore>();

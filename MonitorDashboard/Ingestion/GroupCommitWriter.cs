@@ -12,7 +12,7 @@ namespace MonitorDashboard.Ingestion;
 /// </summary>
 public sealed class GroupCommitWriter(
     IngestionQueue queue,
-    PointStore store,
+    IPointStore store,
     LiveNotifier notifier,
     IngestCounters counters,
     IOptions<IngestOptions> options,

@@ -71,8 +71,9 @@ public static class MonitorDashboardServices
 
         // live
         services.AddSingleton<LiveNotifier>();
+        services.AddSingleton<LiveFanout>();
         services.AddSingleton<LiveHubSubscriptions>();
-        services.AddSignalR();
+        services.AddScaleOut(configuration, services.AddSignalR());
 
         if (configuration.GetValue(DemoOptions.Section + ":" + nameof(DemoOptions.Enabled), true))
         {

@@ -13,7 +13,7 @@ namespace MonitorDashboard.Ingestion;
 public sealed class GroupCommitWriter(
     IngestionQueue queue,
     IPointStore store,
-    LiveNotifier notifier,
+    LiveFanout live,
     IngestCounters counters,
     IOptions<IngestOptions> options,
     IOptions<StorageOptions> storageOptions,
@@ -178,8 +178,8 @@ public sealed class GroupCommitWriter(
         counters.AddQueued(-eventCount);
 
         // Nobody watching (a headless ingest node, a benchmark): no live points to build.
-        var watched = notifier.SubscriberCount > 0;
-        var live = new List<LivePoint>(watched ? eventCount : 0);
+        var watched = live.HasAudience;
+        var points = new List<LivePoint>(watched ? eventCount : 0);
         var offset = 0;
         int acceptedTotal = 0;
         foreach (var pending in batch)
@@ -192,7 +192,7 @@ public sealed class GroupCommitWriter(
                     accepted++;
                     if (watched)
                     {
-                        live.Add(LivePoint.Of(e.Series, DateTimeOffset.FromUnixTimeMilliseconds(e.TimestampMs), e.Value));
+                        points.Add(LivePoint.Of(e.Series, DateTimeOffset.FromUnixTimeMilliseconds(e.TimestampMs), e.Value));
                     }
                 }
             }
@@ -202,12 +202,12 @@ public sealed class GroupCommitWriter(
         counters.RecordCommit(acceptedTotal, eventCount - acceptedTotal, elapsedMs);
         try
         {
-            notifier.Publish(live);
+            live.Publish(points);
         }
         catch (Exception ex)
         {
             // The events are durable and answered; a failing live view must never stop the writer.
-            logger.LogError(ex, "Publishing {Count} committed points to live viewers failed", live.Count);
+            logger.LogError(ex, "Publishing {Count} committed points to live viewers failed", points.Count);
         }
     }
 }

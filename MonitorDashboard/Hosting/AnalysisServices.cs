@@ -15,14 +15,14 @@ public static class AnalysisServices
         services.AddSingleton<CanaryAnalysisService>();
         services.AddSingleton<CanaryReports>();
         services.AddSingleton<CanaryMonitorService>();
-        services.AddHostedService(sp => sp.GetRequiredService<CanaryMonitorService>());
+        services.AddLeaderOnlyHostedService<CanaryMonitorService>();
 
         services.AddValidatedOptions<DriftOptions>(configuration);
         services.AddSingleton<DriftService>();
         services.AddSingleton<DriftMonitorService>();
         if (configuration.GetValue(DriftOptions.Section + ":" + nameof(DriftOptions.Enabled), true))
         {
-            services.AddHostedService(sp => sp.GetRequiredService<DriftMonitorService>());
+            services.AddLeaderOnlyHostedService<DriftMonitorService>();
         }
 
         services.AddSingleton<DeploymentAnnotations>();

@@ -44,7 +44,7 @@ public static class MonitorDashboardServices
         services.AddValidatedOptions<RetentionOptions>(configuration);
         services.AddSingleton<RetentionStore>();
         services.AddSingleton<RetentionService>();
-        services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
+        services.AddLeaderOnlyHostedService<RetentionService>();
         services.AddSingleton<SeriesQueryService>();
         services.AddValidatedOptions<QueryOptions>(configuration);
         services.AddValidatedOptions<CardinalityOptions>(configuration);
@@ -77,7 +77,8 @@ public static class MonitorDashboardServices
 
         if (configuration.GetValue(DemoOptions.Section + ":" + nameof(DemoOptions.Enabled), true))
         {
-            services.AddHostedService<DemoTrafficService>();
+            services.AddSingleton<DemoTrafficService>();
+            services.AddLeaderOnlyHostedService<DemoTrafficService>();
         }
 
         services.AddAccounts(configuration);
@@ -91,7 +92,8 @@ public static class MonitorDashboardServices
         services.AddSingleton<ReviewInsights>();
         services.AddSingleton<PredictionPrivacyStore>();
         services.AddSingleton<PredictionPrivacyService>();
-        services.AddHostedService<PredictionRetentionService>();
+        services.AddSingleton<PredictionRetentionService>();
+        services.AddLeaderOnlyHostedService<PredictionRetentionService>();
 
         // outbound webhooks: one policy for alarm rules and deployment hooks
         services.AddValidatedOptions<WebhookOptions>(configuration);
@@ -108,7 +110,7 @@ public static class MonitorDashboardServices
         services.AddSingleton<AlarmWebhookSender>();
         services.AddHostedService(sp => sp.GetRequiredService<AlarmWebhookSender>());
         services.AddSingleton<AlarmEvaluationService>();
-        services.AddHostedService(sp => sp.GetRequiredService<AlarmEvaluationService>());
+        services.AddLeaderOnlyHostedService<AlarmEvaluationService>();
         // Retries with exponential backoff and jitter (not of policy refusals), per-attempt and total timeouts, circuit breaker.
         services.AddHttpClient(AlarmWebhookSender.ClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<WebhookConnector>().CreateHandler())

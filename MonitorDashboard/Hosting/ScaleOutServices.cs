@@ -17,6 +17,7 @@ public static class ScaleOutServices
 
     public static IServiceCollection AddScaleOut(this IServiceCollection services, IConfiguration configuration, ISignalRServerBuilder signalR)
     {
+        AddWorkLease(services, configuration);
         var backplane = configuration.GetValue(LiveOptions.Section + ":" + nameof(LiveOptions.Backplane), LiveBackplane.None);
         if (backplane == LiveBackplane.None)
         {
@@ -34,6 +35,28 @@ public static class ScaleOutServices
         });
         services.AddDataProtection().SetApplicationName("MonitorDashboard").PersistKeysToStackExchangeRedis(redis, KeyRingKey);
         return services;
+    }
+
+    /// <summary>
+    /// Registers <typeparamref name="T"/> (already a singleton) as work that runs on one instance at a time: directly when
+    /// this is the only instance, else behind a <see cref="LeaderOnlyService"/> holding the lease named after it.
+    /// (AddSingleton, not AddHostedService: the latter keeps one registration per implementation type, and every one
+    /// of these is typed IHostedService.)
+    /// </summary>
+    public static IServiceCollection AddLeaderOnlyHostedService<T>(this IServiceCollection services) where T : class, IHostedService =>
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<IWorkLease>() is SingleInstanceLease
+            ? provider.GetRequiredService<T>()
+            : new LeaderOnlyService(provider.GetRequiredService<T>(), typeof(T).Name, provider.GetRequiredService<IWorkLease>(),
+                provider.GetRequiredService<ILogger<LeaderOnlyService>>()));
+
+    /// <summary>Instances that share a PostgreSQL database take turns through its advisory locks; on SQLite there is one instance.</summary>
+    private static void AddWorkLease(IServiceCollection services, IConfiguration configuration)
+    {
+        var postgres = string.Equals(configuration["Storage:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
+        var connectionString = configuration.GetConnectionString("Postgres");
+        services.AddSingleton<IWorkLease>(postgres && !string.IsNullOrWhiteSpace(connectionString)
+            ? new PostgresWorkLease(connectionString)
+            : new SingleInstanceLease());
     }
 
     /// <summary>Connects at start: an instance that cannot reach the others' Redis must not start as if it were alone.</summary>

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Accounts;
 
 namespace MonitorDashboard.Accounts;
 
 /// <summary>
 /// User administration for the admin pages. Each call uses its own DI scope (and so its own short-lived
-/// DbContext), because a Blazor circuit lives far longer than a context should.
+/// database context), because a Blazor circuit lives far longer than a context should.
 /// </summary>
 public sealed class UserAdminService(IServiceScopeFactory scopes, AuditLog audit, TimeProvider time)
 {

@@ -13,6 +13,7 @@ using MonitorDashboard.Retention;
 using MonitorDashboard.Review;
 using MonitorDashboard.Review.Privacy;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Alarms;
 using MonitorDashboard.Storage.Catalog;
 using MonitorDashboard.Storage.Review;
 using MonitorDashboard.Webhooks;
@@ -84,7 +85,10 @@ public static class MonitorDashboardServices
         services.AddValidatedOptions<ReviewOptions>(configuration);
         services.AddSingleton<PredictionBatchParser>();
         services.AddSingleton<PredictionStore>();
+        services.AddSingleton<PredictionIngestService>();
+        services.AddSingleton<ReviewQueueStore, SqliteReviewQueueStore>();
         services.AddSingleton<ReviewQueue>();
+        services.AddSingleton<LabelledPredictionStore>();
         services.AddSingleton<ReviewExport>();
         services.AddSingleton<ReviewInsights>();
         services.AddSingleton<PredictionPrivacyStore>();

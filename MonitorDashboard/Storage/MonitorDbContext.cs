@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using MonitorDashboard.Storage.Accounts;
+using MonitorDashboard.Storage.Alarms;
 using MonitorDashboard.Storage.Catalog;
 using MonitorDashboard.Storage.Deployments;
+using MonitorDashboard.Storage.Review;
 
 namespace MonitorDashboard.Storage;
 

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using MonitorDashboard.Accounts;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Retention;
+using MonitorDashboard.Storage.Accounts;
 using MonitorDashboard.Storage.Review;
 
 namespace MonitorDashboard.Review.Privacy;

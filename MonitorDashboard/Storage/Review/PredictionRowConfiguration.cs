@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace MonitorDashboard.Storage;
+namespace MonitorDashboard.Storage.Review;
 
 internal sealed class PredictionRowConfiguration : IEntityTypeConfiguration<PredictionRow>
 {

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MonitorDashboard.Storage.Conversions;
 
-namespace MonitorDashboard.Storage;
+namespace MonitorDashboard.Storage.Accounts;
 
 internal sealed class AuditEntryRowConfiguration : IEntityTypeConfiguration<AuditEntryRow>
 {
@@ -12,6 +13,7 @@ internal sealed class AuditEntryRowConfiguration : IEntityTypeConfiguration<Audi
         entry.Property(e => e.Actor).HasMaxLength(256);
         entry.Property(e => e.Action).HasMaxLength(64);
         entry.Property(e => e.Target).HasMaxLength(256);
-        entry.HasIndex(e => e.TimestampMs);
+        entry.Property(e => e.Timestamp).StoredAsUnixMilliseconds("TimestampMs");
+        entry.HasIndex(e => e.Timestamp);
     }
 }

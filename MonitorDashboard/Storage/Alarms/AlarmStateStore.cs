@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using MonitorDashboard.Storage;
+using MonitorDashboard.Alarms;
 
-namespace MonitorDashboard.Alarms;
+namespace MonitorDashboard.Storage.Alarms;
 
 /// <summary>Current alarm states per (rule, series), their history and acknowledgements.</summary>
 public sealed class AlarmStateStore(IDbContextFactory<MonitorDbContext> factory, SeriesQueryService series)
@@ -35,18 +35,19 @@ public sealed class AlarmStateStore(IDbContextFactory<MonitorDbContext> factory,
         {
             if (!existing.TryGetValue((ruleId, seriesId), out var row))
             {
-                row = new AlarmStateRow { RuleId = ruleId, SeriesId = seriesId, Status = "" };
+                // Ok until the first save: a series that starts out firing counts as newly firing below.
+                row = new AlarmStateRow { RuleId = ruleId, SeriesId = seriesId, Status = AlarmStatus.Ok };
                 db.AlarmStates.Add(row);
             }
-            if (row.Status != AlarmStatus.Firing.ToString() && state.Status == AlarmStatus.Firing)
+            if (row.Status != AlarmStatus.Firing && state.Status == AlarmStatus.Firing)
             {
-                (row.AcknowledgedBy, row.AcknowledgedMs, row.AcknowledgeComment) = (null, null, null);
+                (row.AcknowledgedBy, row.Acknowledged, row.AcknowledgeComment) = (null, null, null);
             }
-            row.Status = state.Status.ToString();
-            row.SinceMs = state.Since.ToUnixTimeMilliseconds();
-            row.PendingSinceMs = state.PendingSince?.ToUnixTimeMilliseconds();
+            row.Status = state.Status;
+            row.Since = state.Since;
+            row.PendingSince = state.PendingSince;
             row.Value = state.Value;
-            row.EvaluatedMs = state.EvaluatedAt.ToUnixTimeMilliseconds();
+            row.Evaluated = state.EvaluatedAt;
         }
         foreach (var (seriesId, transition) in transitions)
         {
@@ -54,9 +55,9 @@ public sealed class AlarmStateStore(IDbContextFactory<MonitorDbContext> factory,
             {
                 RuleId = ruleId,
                 SeriesId = seriesId,
-                TimestampMs = transition.At.ToUnixTimeMilliseconds(),
-                FromStatus = transition.From.ToString(),
-                ToStatus = transition.To.ToString(),
+                Timestamp = transition.At,
+                FromStatus = transition.From,
+                ToStatus = transition.To,
                 Value = transition.Value,
             });
         }
@@ -70,35 +71,30 @@ public sealed class AlarmStateStore(IDbContextFactory<MonitorDbContext> factory,
                           select new { State = s, r.Name, r.Severity }).ToListAsync(cancellationToken);
         var seriesById = (await series.ListSeriesAsync(SeriesSelector.All, cancellationToken)).ToDictionary(s => s.Id);
         return rows.Where(r => seriesById.ContainsKey(r.State.SeriesId)).Select(r => new AlarmStateView(
-                r.State.RuleId, r.Name, r.Severity.ToLowerInvariant(), seriesById[r.State.SeriesId], Enum.Parse<AlarmStatus>(r.State.Status),
-                DateTimeOffset.FromUnixTimeMilliseconds(r.State.SinceMs), r.State.Value, DateTimeOffset.FromUnixTimeMilliseconds(r.State.EvaluatedMs),
-                r.State.AcknowledgedBy, r.State.AcknowledgedMs is { } a ? DateTimeOffset.FromUnixTimeMilliseconds(a) : null, r.State.AcknowledgeComment))
+                r.State.RuleId, r.Name, r.Severity.ToWire(), seriesById[r.State.SeriesId], r.State.Status,
+                r.State.Since, r.State.Value, r.State.Evaluated, r.State.AcknowledgedBy, r.State.Acknowledged, r.State.AcknowledgeComment))
             .OrderByDescending(v => v.Status == AlarmStatus.Firing).ThenBy(v => v.RuleName).ToList();
     }
 
     public async Task<IReadOnlyList<AlarmHistoryEntry>> HistoryAsync(long ruleId, DateTimeOffset? since, int take, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var sinceMs = since?.ToUnixTimeMilliseconds() ?? 0;
-        var rows = await db.AlarmHistory.AsNoTracking().Where(h => h.RuleId == ruleId && h.TimestampMs >= sinceMs)
-            .OrderByDescending(h => h.TimestampMs).Take(take).ToListAsync(cancellationToken);
+        var from = since ?? DateTimeOffset.UnixEpoch;
+        var rows = await db.AlarmHistory.AsNoTracking().Where(h => h.RuleId == ruleId && h.Timestamp >= from)
+            .OrderByDescending(h => h.Timestamp).Take(take).ToListAsync(cancellationToken);
         var seriesById = (await series.ListSeriesAsync(SeriesSelector.All, cancellationToken)).ToDictionary(s => s.Id);
-        return rows.Select(h => new AlarmHistoryEntry(DateTimeOffset.FromUnixTimeMilliseconds(h.TimestampMs), seriesById.GetValueOrDefault(h.SeriesId),
-            Enum.Parse<AlarmStatus>(h.FromStatus), Enum.Parse<AlarmStatus>(h.ToStatus), h.Value)).ToList();
+        return rows.Select(h => new AlarmHistoryEntry(h.Timestamp, seriesById.GetValueOrDefault(h.SeriesId), h.FromStatus, h.ToStatus, h.Value)).ToList();
     }
 
     public async Task<bool> AcknowledgeAsync(long ruleId, long seriesId, string who, string? comment, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var firing = AlarmStatus.Firing.ToString();
-        return await db.AlarmStates.Where(s => s.RuleId == ruleId && s.SeriesId == seriesId && s.Status == firing)
+        return await db.AlarmStates.Where(s => s.RuleId == ruleId && s.SeriesId == seriesId && s.Status == AlarmStatus.Firing)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.AcknowledgedBy, who)
-                .SetProperty(r => r.AcknowledgedMs, now.ToUnixTimeMilliseconds())
+                .SetProperty(r => r.Acknowledged, now)
                 .SetProperty(r => r.AcknowledgeComment, comment), cancellationToken) > 0;
     }
 
-    private static AlarmState ToState(AlarmStateRow row) => new(
-        Enum.Parse<AlarmStatus>(row.Status), DateTimeOffset.FromUnixTimeMilliseconds(row.SinceMs),
-        row.PendingSinceMs is { } p ? DateTimeOffset.FromUnixTimeMilliseconds(p) : null, row.Value, DateTimeOffset.FromUnixTimeMilliseconds(row.EvaluatedMs));
+    private static AlarmState ToState(AlarmStateRow row) => new(row.Status, row.Since, row.PendingSince, row.Value, row.Evaluated);
 }

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MonitorDashboard.Storage.Conversions;
 
-namespace MonitorDashboard.Storage;
+namespace MonitorDashboard.Storage.Accounts;
 
 internal sealed class ApiKeyRowConfiguration : IEntityTypeConfiguration<ApiKeyRow>
 {
@@ -13,6 +14,9 @@ internal sealed class ApiKeyRowConfiguration : IEntityTypeConfiguration<ApiKeyRo
         key.Property(k => k.Role).HasMaxLength(32);
         key.Property(k => k.SecretHash).HasMaxLength(64);
         key.Property(k => k.Prefix).HasMaxLength(16);
+        key.Property(k => k.Created).StoredAsUnixMilliseconds("CreatedMs");
+        key.Property(k => k.LastUsed).StoredAsUnixMilliseconds("LastUsedMs");
+        key.Property(k => k.Revoked).StoredAsUnixMilliseconds("RevokedMs");
         // Every authenticated API request looks its key up by hash.
         key.HasIndex(k => k.SecretHash).IsUnique();
     }

@@ -1,4 +1,4 @@
-namespace MonitorDashboard.Storage;
+namespace MonitorDashboard.Storage.Accounts;
 
 /// <summary>An API key. Only a SHA-256 hash of the secret is kept; the secret itself is shown once at creation.</summary>
 public sealed class ApiKeyRow
@@ -14,7 +14,7 @@ public sealed class ApiKeyRow
     public required string Prefix { get; set; }
 
     public required string CreatedBy { get; set; }
-    public long CreatedMs { get; set; }
-    public long? LastUsedMs { get; set; }
-    public long? RevokedMs { get; set; }
+    public DateTimeOffset Created { get; set; }
+    public DateTimeOffset? LastUsed { get; set; }
+    public DateTimeOffset? Revoked { get; set; }
 }

@@ -1,4 +1,6 @@
-namespace MonitorDashboard.Storage;
+using MonitorDashboard.Alarms;
+
+namespace MonitorDashboard.Storage.Alarms;
 
 /// <summary>An alarm rule as stored; <see cref="ConcurrencyVersion"/> is EF's concurrency token.</summary>
 public sealed class AlarmRuleRow
@@ -10,21 +12,21 @@ public sealed class AlarmRuleRow
     public string? Version { get; set; }
     public string? Kind { get; set; }
     public required string Metric { get; set; }
-    public required string Aggregation { get; set; }
+    public AlarmAggregation Aggregation { get; set; }
     public int WindowSeconds { get; set; }
-    public required string Comparator { get; set; }
+    public AlarmComparator Comparator { get; set; }
     public double Threshold { get; set; }
     public double? RecoveryThreshold { get; set; }
     public int ForSeconds { get; set; }
-    public required string NoData { get; set; }
-    public required string Severity { get; set; }
+    public NoDataPolicy NoData { get; set; }
+    public AlarmSeverity Severity { get; set; }
     public bool Enabled { get; set; }
-    public long? MutedUntilMs { get; set; }
+    public DateTimeOffset? MutedUntil { get; set; }
     public string? MuteReason { get; set; }
     public string? WebhookUrl { get; set; }
     public string? LastWebhookError { get; set; }
-    public long? LastWebhookErrorMs { get; set; }
+    public DateTimeOffset? LastWebhookErrorAt { get; set; }
     public int ConcurrencyVersion { get; set; }
-    public long UpdatedMs { get; set; }
+    public DateTimeOffset Updated { get; set; }
     public string? UpdatedBy { get; set; }
 }

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using MonitorDashboard.Accounts;
-using MonitorDashboard.Storage;
+using MonitorDashboard.Alarms;
+using MonitorDashboard.Storage.Accounts;
 
-namespace MonitorDashboard.Alarms;
+namespace MonitorDashboard.Storage.Alarms;
 
 /// <summary>Alarm rules: create, update (optimistic concurrency), delete; every change goes into the audit log.</summary>
 public sealed class AlarmRuleStore(IDbContextFactory<MonitorDbContext> factory, AuditLog audit, TimeProvider time, AlarmNotifier notifier)
@@ -25,8 +25,8 @@ public sealed class AlarmRuleStore(IDbContextFactory<MonitorDbContext> factory, 
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var rows = await db.AlarmRules.AsNoTracking().Where(r => r.LastWebhookError != null)
-            .Select(r => new { r.Id, r.LastWebhookError, r.LastWebhookErrorMs }).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.Id, r => (r.LastWebhookError!, DateTimeOffset.FromUnixTimeMilliseconds(r.LastWebhookErrorMs ?? 0)));
+            .Select(r => new { r.Id, r.LastWebhookError, r.LastWebhookErrorAt }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => (r.LastWebhookError!, r.LastWebhookErrorAt ?? DateTimeOffset.UnixEpoch));
     }
 
     public async Task<AlarmRule> CreateAsync(AlarmRule rule, string actor, CancellationToken cancellationToken = default)
@@ -88,10 +88,10 @@ public sealed class AlarmRuleStore(IDbContextFactory<MonitorDbContext> factory, 
     public async Task RecordWebhookResultAsync(long ruleId, string? error, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        DateTimeOffset? at = error == null ? null : time.GetUtcNow();
         await db.AlarmRules.Where(r => r.Id == ruleId).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.LastWebhookError, error)
-            .SetProperty(r => r.LastWebhookErrorMs, error == null ? null : now), cancellationToken);
+            .SetProperty(r => r.LastWebhookErrorAt, at), cancellationToken);
     }
 
     private static string Describe(AlarmRule rule) =>
@@ -101,7 +101,7 @@ public sealed class AlarmRuleStore(IDbContextFactory<MonitorDbContext> factory, 
 
     private void Stamp(AlarmRuleRow row, string actor)
     {
-        row.UpdatedMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        row.Updated = time.GetUtcNow();
         row.UpdatedBy = actor;
     }
 }

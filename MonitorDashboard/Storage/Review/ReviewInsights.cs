@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using MonitorDashboard.Storage;
+using MonitorDashboard.Review;
 
-namespace MonitorDashboard.Review;
+namespace MonitorDashboard.Storage.Review;
 
 /// <summary>Verdict shares and automation readiness per model, from the stored predictions and labels.</summary>
 public sealed class ReviewInsights(IDbContextFactory<MonitorDbContext> factory)

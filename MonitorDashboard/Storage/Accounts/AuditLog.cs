@@ -1,15 +1,16 @@
 using Microsoft.EntityFrameworkCore;
-using MonitorDashboard.Storage;
+using MonitorDashboard.Accounts;
 
-namespace MonitorDashboard.Accounts;
+namespace MonitorDashboard.Storage.Accounts;
 
 /// <summary>Who changed what, when, from what to what. Written in the same transaction as the change where possible.</summary>
 public sealed class AuditLog(IDbContextFactory<MonitorDbContext> factory, TimeProvider time)
 {
+    /// <summary>Adds the entry to a change in progress: the storage classes call it before their own SaveChanges.</summary>
     public void Add(MonitorDbContext db, string actor, string action, string target, string? oldValue, string? newValue) =>
         db.AuditLog.Add(new AuditEntryRow
         {
-            TimestampMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
+            Timestamp = time.GetUtcNow(),
             Actor = actor,
             Action = action,
             Target = target,
@@ -28,6 +29,6 @@ public sealed class AuditLog(IDbContextFactory<MonitorDbContext> factory, TimePr
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var rows = await db.AuditLog.AsNoTracking().OrderByDescending(e => e.Id).Take(take).ToListAsync(cancellationToken);
-        return rows.Select(r => new AuditEntry(DateTimeOffset.FromUnixTimeMilliseconds(r.TimestampMs), r.Actor, r.Action, r.Target, r.OldValue, r.NewValue)).ToList();
+        return rows.Select(r => new AuditEntry(r.Timestamp, r.Actor, r.Action, r.Target, r.OldValue, r.NewValue)).ToList();
     }
 }

@@ -1,4 +1,4 @@
-namespace MonitorDashboard.Storage;
+namespace MonitorDashboard.Storage.Review;
 
 /// <summary>
 /// One shadow-mode prediction: what production decided, what the shadow model said, whether they agree, and, when it

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using MonitorDashboard.Alarms;
 using MonitorDashboard.Catalog;
 using MonitorDashboard.Components;
@@ -26,19 +25,13 @@ public static class MonitorDashboardServices
 {
     public static IServiceCollection AddMonitorDashboard(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddValidatedOptions<StorageOptions>(configuration);
+        services.AddStorage(configuration, environment);
         services.AddValidatedOptions<IngestOptions>(configuration);
         services.AddValidatedOptions<LiveOptions>(configuration);
         services.AddValidatedOptions<DemoOptions>(configuration);
         services.AddSingleton(TimeProvider.System);
 
         // storage
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var databasePath = StoragePath.Resolve(storage.Path, environment.ContentRootPath);
-        services.AddDbContextFactory<MonitorDbContext>(options => options
-            .UseSqlite(StoragePath.ConnectionString(databasePath))
-            .AddInterceptors(new SqlitePragmaInterceptor(storage.Synchronous)));
-        services.AddSingleton(new DatabaseLocation(databasePath));
         services.AddSingleton<PointStore>();
         services.AddSingleton<SqlRunner>();
         services.AddValidatedOptions<RetentionOptions>(configuration);
@@ -86,7 +79,6 @@ public static class MonitorDashboardServices
         services.AddSingleton<PredictionBatchParser>();
         services.AddSingleton<PredictionStore>();
         services.AddSingleton<PredictionIngestService>();
-        services.AddSingleton<ReviewQueueStore, SqliteReviewQueueStore>();
         services.AddSingleton<ReviewQueue>();
         services.AddSingleton<LabelledPredictionStore>();
         services.AddSingleton<ReviewExport>();

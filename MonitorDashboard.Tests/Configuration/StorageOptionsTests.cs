@@ -1,0 +1,71 @@
+using MonitorDashboard.Storage;
+using MonitorDashboard.Tests.Support;
+
+namespace MonitorDashboard.Tests.Configuration;
+
+/// <summary>Storage settings are checked before the database is set up: a bad one stops the start with a message naming it.</summary>
+public sealed class StorageOptionsTests
+{
+    [Theory]
+    [InlineData("banana")]
+    [InlineData("FULL; PRAGMA journal_mode=DELETE")]
+    [InlineData("7")]
+    public async Task Start_SynchronousOutsideTheFixedSet_FailsNamingTheSettingBeforeTouchingTheDatabase(string value)
+    {
+        await using var app = new MonitorDashboardFactory();
+        app.Settings["Storage:Synchronous"] = value;
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Storage:Synchronous", error.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(app.DatabasePath), "the database file was created before the settings were checked");
+    }
+
+    [Theory]
+    [InlineData("normal")]
+    [InlineData("EXTRA")]
+    public async Task Start_SynchronousInAnyCase_Starts(string value)
+    {
+        await using var app = new MonitorDashboardFactory();
+        app.Settings["Storage:Synchronous"] = value;
+
+        using var client = app.CreateClient();
+        var response = await client.GetAsync("/healthz", TestContext.Current.CancellationToken);
+
+        response.EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task Start_PostgresWithoutConnectionString_FailsNamingIt()
+    {
+        await using var app = new MonitorDashboardFactory();
+        app.Settings["Storage:Provider"] = "Postgres";
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("ConnectionStrings:Postgres", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_UnknownProvider_FailsNamingTheSetting()
+    {
+        await using var app = new MonitorDashboardFactory();
+        app.Settings["Storage:Provider"] = "Oracle";
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Storage:Provider", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_Postgres_RefusesWhileThePointStoreIsSqliteOnly()
+    {
+        await using var app = new MonitorDashboardFactory();
+        app.Settings["Storage:Provider"] = "Postgres";
+        app.Settings["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Port=1;Database=none";
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains(DatabaseInitializer.PointsNotOnPostgres, error.ToString(), StringComparison.Ordinal);
+    }
+}

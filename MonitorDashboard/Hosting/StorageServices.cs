@@ -29,16 +29,8 @@ public static class StorageServices
     private static MonitorDbContextFactory CreateFactory(IServiceProvider services, IConfiguration configuration)
     {
         var storage = Storage(services);
-        var options = new DbContextOptionsBuilder<MonitorDbContext>();
-        if (storage.Provider == StorageProvider.Postgres)
-        {
-            options.UseNpgsql(configuration.GetConnectionString(StorageOptions.PostgresConnectionName));
-        }
-        else
-        {
-            options.UseSqlite(StoragePath.ConnectionString(services.GetRequiredService<DatabaseLocation>().FullPath))
-                .AddInterceptors(new SqlitePragmaInterceptor(storage.Synchronous));
-        }
-        return new MonitorDbContextFactory(options.Options, storage.Provider);
+        return storage.Provider == StorageProvider.Postgres
+            ? MonitorDbContextFactory.ForPostgres(configuration.GetConnectionString(StorageOptions.PostgresConnectionName)!)
+            : MonitorDbContextFactory.ForSqlite(services.GetRequiredService<DatabaseLocation>().FullPath, storage.Synchronous);
     }
 }

@@ -37,6 +37,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSingleton<SeriesQueryService>();
         services.AddSingleton<AlarmStateStore>();
         services.AddSingleton<PredictionStore>();
+        services.AddSingleton<PredictionPrivacyStore>();
         services.AddSingleton<ReviewQueueStore>(_ => factory.Provider == StorageProvider.Postgres
             ? new PostgresReviewQueueStore(factory) : new SqliteReviewQueueStore(factory));
         _services = services.BuildServiceProvider();

@@ -43,8 +43,8 @@ public sealed class PredictionPrivacyStoreTests
         await database.Get<PredictionStore>().InsertNewAsync([Entry("old1", "{}", 1), Entry("old2", "{}", 2), Entry("old3", "{}", 3), Entry("new", "{}", 5_000)], Ct);
         var privacy = database.Get<PredictionPrivacyStore>();
 
-        var first = await privacy.DeleteOlderThanAsync("asr", labelled: false, cutoffMs: 100, limit: 2, Ct);
-        var second = await privacy.DeleteOlderThanAsync("asr", labelled: false, cutoffMs: 100, limit: 2, Ct);
+        var first = await privacy.DeleteOlderThanAsync("asr", labelled: false, cutoff: DateTimeOffset.FromUnixTimeMilliseconds(100), limit: 2, Ct);
+        var second = await privacy.DeleteOlderThanAsync("asr", labelled: false, cutoff: DateTimeOffset.FromUnixTimeMilliseconds(100), limit: 2, Ct);
 
         Assert.Equal((2, 1), (first, second));
         Assert.Equal(["new"], await StoredIdsAsync(database));

@@ -10,14 +10,13 @@ public sealed class LabelledPredictionStore(IDbContextFactory<MonitorDbContext> 
     public async IAsyncEnumerable<LabelledItem> StreamAsync(string? model, DateTimeOffset? from, DateTimeOffset? to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var (fromMs, toMs) = (from?.ToUnixTimeMilliseconds() ?? long.MinValue, to?.ToUnixTimeMilliseconds() ?? long.MaxValue);
         var rows = db.Predictions.AsNoTracking()
-            .Where(p => p.Verdict != null && (model == null || p.Model == model) && p.TimestampMs >= fromMs && p.TimestampMs < toMs)
+            .Where(p => p.Verdict != null && (model == null || p.Model == model) && (from == null || p.Timestamp >= from) && (to == null || p.Timestamp < to))
             .OrderBy(p => p.Id)
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            yield return new LabelledItem(row.ToItem(), row.LabelledBy, row.LabelledMs is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null);
+            yield return new LabelledItem(row.ToItem(), row.LabelledBy, row.Labelled);
         }
     }
 }

@@ -5,16 +5,16 @@ namespace MonitorDashboard.Storage.Review;
 /// <summary>Between stored predictions and what the review capability sees; rows never leave the Storage folder.</summary>
 internal static class PredictionMapping
 {
-    public static ReviewItem ToItem(this PredictionRow r) => new(r.Id, r.ClientId, r.Model, r.Stage, DateTimeOffset.FromUnixTimeMilliseconds(r.TimestampMs),
+    public static ReviewItem ToItem(this PredictionRow r) => new(r.Id, r.ClientId, r.Model, r.Stage, r.Timestamp,
         r.InputJson, r.ProductionJson, r.ProductionSource, r.ProductionVersion, r.ShadowJson, r.ShadowVersion, r.ShadowConfidence, r.Agrees,
-        r.LeaseExpiresMs is { } lease ? DateTimeOffset.FromUnixTimeMilliseconds(lease) : null, r.Verdict, r.CorrectedJson, r.Note);
+        r.LeaseExpires, r.Verdict, r.CorrectedJson, r.Note);
 
     public static PredictionRow ToRow(this PredictionEntry e) => new()
     {
         ClientId = e.Prediction.Id,
         Model = e.Prediction.Model,
         Stage = e.Prediction.Stage,
-        TimestampMs = e.Prediction.TimestampMs,
+        Timestamp = DateTimeOffset.FromUnixTimeMilliseconds(e.Prediction.TimestampMs),
         InputJson = e.Input,
         ProductionJson = e.ProductionOutput,
         ProductionSource = e.Prediction.ProductionSource,

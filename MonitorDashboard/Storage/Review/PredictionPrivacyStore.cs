@@ -6,11 +6,11 @@ namespace MonitorDashboard.Storage.Review;
 public sealed class PredictionPrivacyStore(IDbContextFactory<MonitorDbContext> factory)
 {
     /// <summary>Up to <paramref name="limit"/> predictions of the model older than the cut-off, unlabelled or labelled; the number deleted.</summary>
-    public async Task<int> DeleteOlderThanAsync(string model, bool labelled, long cutoffMs, int limit, CancellationToken cancellationToken)
+    public async Task<int> DeleteOlderThanAsync(string model, bool labelled, DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.Predictions
-            .Where(p => p.Model == model && (p.Verdict != null) == labelled && p.TimestampMs < cutoffMs)
+            .Where(p => p.Model == model && (p.Verdict != null) == labelled && p.Timestamp < cutoff)
             .OrderBy(p => p.Id).Take(limit)
             .ExecuteDeleteAsync(cancellationToken);
     }

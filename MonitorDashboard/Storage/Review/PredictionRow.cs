@@ -10,7 +10,7 @@ public sealed class PredictionRow
     public required string ClientId { get; set; }
     public required string Model { get; set; }
     public string? Stage { get; set; }
-    public long TimestampMs { get; set; }
+    public DateTimeOffset Timestamp { get; set; }
     public required string InputJson { get; set; }
     public required string ProductionJson { get; set; }
     public required string ProductionSource { get; set; }
@@ -21,11 +21,11 @@ public sealed class PredictionRow
     public bool Agrees { get; set; }
     public bool InQueue { get; set; }
     public string? LeaseOwner { get; set; }
-    public long? LeaseExpiresMs { get; set; }
-    public long? SkippedUntilMs { get; set; }
+    public DateTimeOffset? LeaseExpires { get; set; }
+    public DateTimeOffset? SkippedUntil { get; set; }
     public string? Verdict { get; set; }
     public string? CorrectedJson { get; set; }
     public string? Note { get; set; }
     public string? LabelledBy { get; set; }
-    public long? LabelledMs { get; set; }
+    public DateTimeOffset? Labelled { get; set; }
 }

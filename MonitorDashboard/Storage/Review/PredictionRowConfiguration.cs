@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MonitorDashboard.Storage.Conversions;
 
 namespace MonitorDashboard.Storage.Review;
 
@@ -15,6 +16,11 @@ internal sealed class PredictionRowConfiguration : IEntityTypeConfiguration<Pred
         prediction.HasIndex(p => new { p.Model, p.ClientId }).IsUnique();
         // The queue: unlabelled items of the queue, by model.
         prediction.HasIndex(p => new { p.InQueue, p.Verdict, p.Model });
-        prediction.HasIndex(p => new { p.Model, p.TimestampMs });
+        // The claim statement (raw SQL, per engine) reads these columns by their ...Ms names.
+        prediction.Property(p => p.Timestamp).StoredAsUnixMilliseconds("TimestampMs");
+        prediction.Property(p => p.LeaseExpires).StoredAsUnixMilliseconds("LeaseExpiresMs");
+        prediction.Property(p => p.SkippedUntil).StoredAsUnixMilliseconds("SkippedUntilMs");
+        prediction.Property(p => p.Labelled).StoredAsUnixMilliseconds("LabelledMs");
+        prediction.HasIndex(p => new { p.Model, p.Timestamp });
     }
 }

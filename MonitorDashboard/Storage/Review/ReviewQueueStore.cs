@@ -44,47 +44,43 @@ public abstract class ReviewQueueStore(IDbContextFactory<MonitorDbContext> facto
 
     public async Task<bool> RenewAsync(long id, string reviewer, DateTimeOffset now, DateTimeOffset expires, CancellationToken cancellationToken)
     {
-        var (nowMs, expiresMs) = (now.ToUnixTimeMilliseconds(), expires.ToUnixTimeMilliseconds());
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Predictions.Where(p => p.Id == id && p.LeaseOwner == reviewer && p.LeaseExpiresMs >= nowMs)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LeaseExpiresMs, expiresMs), cancellationToken) == 1;
+        return await db.Predictions.Where(p => p.Id == id && p.LeaseOwner == reviewer && p.LeaseExpires >= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.LeaseExpires, expires), cancellationToken) == 1;
     }
 
     /// <summary>Labels an item the reviewer holds; false when they do not hold it (any more) or it is labelled.</summary>
     public async Task<bool> LabelAsync(long id, string reviewer, string verdict, string? correctedOutput, string? note, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var nowMs = now.ToUnixTimeMilliseconds();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await Held(db, id, reviewer, nowMs).ExecuteUpdateAsync(s => s
+        return await Held(db, id, reviewer, now).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.Verdict, verdict)
             .SetProperty(p => p.CorrectedJson, correctedOutput)
             .SetProperty(p => p.Note, note)
             .SetProperty(p => p.LabelledBy, reviewer)
-            .SetProperty(p => p.LabelledMs, nowMs), cancellationToken) == 1;
+            .SetProperty(p => p.Labelled, now), cancellationToken) == 1;
     }
 
     /// <summary>Gives a held item back; it rests until <paramref name="restUntil"/> before anyone is offered it again.</summary>
     public async Task<bool> SkipAsync(long id, string reviewer, DateTimeOffset now, DateTimeOffset restUntil, CancellationToken cancellationToken)
     {
-        var restMs = restUntil.ToUnixTimeMilliseconds();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await Held(db, id, reviewer, now.ToUnixTimeMilliseconds()).ExecuteUpdateAsync(s => s
+        return await Held(db, id, reviewer, now).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.LeaseOwner, (string?)null)
-            .SetProperty(p => p.LeaseExpiresMs, (long?)null)
-            .SetProperty(p => p.SkippedUntilMs, restMs), cancellationToken) == 1;
+            .SetProperty(p => p.LeaseExpires, (DateTimeOffset?)null)
+            .SetProperty(p => p.SkippedUntil, restUntil), cancellationToken) == 1;
     }
 
     public async Task<bool> UndoAsync(long id, string reviewer, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var nowMs = now.ToUnixTimeMilliseconds();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Predictions.Where(p => p.Id == id && p.LabelledBy == reviewer && p.LeaseOwner == reviewer && p.LeaseExpiresMs >= nowMs)
+        return await db.Predictions.Where(p => p.Id == id && p.LabelledBy == reviewer && p.LeaseOwner == reviewer && p.LeaseExpires >= now)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(p => p.Verdict, (string?)null)
                 .SetProperty(p => p.CorrectedJson, (string?)null)
                 .SetProperty(p => p.Note, (string?)null)
                 .SetProperty(p => p.LabelledBy, (string?)null)
-                .SetProperty(p => p.LabelledMs, (long?)null), cancellationToken) == 1;
+                .SetProperty(p => p.Labelled, (DateTimeOffset?)null), cancellationToken) == 1;
     }
 
     public async Task<bool> ReleaseAsync(long id, string reviewer, CancellationToken cancellationToken)
@@ -93,7 +89,7 @@ public abstract class ReviewQueueStore(IDbContextFactory<MonitorDbContext> facto
         return await db.Predictions.Where(p => p.Id == id && p.LeaseOwner == reviewer && p.Verdict == null)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(p => p.LeaseOwner, (string?)null)
-                .SetProperty(p => p.LeaseExpiresMs, (long?)null), cancellationToken) == 1;
+                .SetProperty(p => p.LeaseExpires, (DateTimeOffset?)null), cancellationToken) == 1;
     }
 
     public async Task<ReviewItem?> GetAsync(long id, CancellationToken cancellationToken)
@@ -105,18 +101,17 @@ public abstract class ReviewQueueStore(IDbContextFactory<MonitorDbContext> facto
 
     public async Task<ReviewStats> StatsAsync(string? reviewer, string? model, DateTimeOffset now, DateTimeOffset dayStart, CancellationToken cancellationToken)
     {
-        var (nowMs, dayStartMs) = (now.ToUnixTimeMilliseconds(), dayStart.ToUnixTimeMilliseconds());
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var items = db.Predictions.AsNoTracking().Where(p => p.InQueue && (model == null || p.Model == model));
-        var waiting = await items.CountAsync(p => p.Verdict == null && (p.LeaseExpiresMs == null || p.LeaseExpiresMs < nowMs), cancellationToken);
-        var inProgress = await items.CountAsync(p => p.Verdict == null && p.LeaseExpiresMs >= nowMs, cancellationToken);
+        var waiting = await items.CountAsync(p => p.Verdict == null && (p.LeaseExpires == null || p.LeaseExpires < now), cancellationToken);
+        var inProgress = await items.CountAsync(p => p.Verdict == null && p.LeaseExpires >= now, cancellationToken);
         var labelled = items.Where(p => p.Verdict != null);
         return new ReviewStats(waiting, inProgress,
-            await labelled.CountAsync(p => p.LabelledMs >= dayStartMs, cancellationToken),
-            reviewer is null ? 0 : await labelled.CountAsync(p => p.LabelledMs >= dayStartMs && p.LabelledBy == reviewer, cancellationToken),
+            await labelled.CountAsync(p => p.Labelled >= dayStart, cancellationToken),
+            reviewer is null ? 0 : await labelled.CountAsync(p => p.Labelled >= dayStart && p.LabelledBy == reviewer, cancellationToken),
             await labelled.CountAsync(cancellationToken));
     }
 
-    private static IQueryable<PredictionRow> Held(MonitorDbContext db, long id, string reviewer, long nowMs) =>
-        db.Predictions.Where(p => p.Id == id && p.LeaseOwner == reviewer && p.LeaseExpiresMs >= nowMs && p.Verdict == null);
+    private static IQueryable<PredictionRow> Held(MonitorDbContext db, long id, string reviewer, DateTimeOffset now) =>
+        db.Predictions.Where(p => p.Id == id && p.LeaseOwner == reviewer && p.LeaseExpires >= now && p.Verdict == null);
 }

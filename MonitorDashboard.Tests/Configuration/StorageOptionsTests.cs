@@ -1,4 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting.Internal;
+using MonitorDashboard.Configuration;
+using MonitorDashboard.Hosting;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Postgres;
+using MonitorDashboard.Storage.Review;
 using MonitorDashboard.Tests.Support;
 
 namespace MonitorDashboard.Tests.Configuration;
@@ -67,5 +74,27 @@ public sealed class StorageOptionsTests
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
         Assert.Contains(DatabaseInitializer.PointsNotOnPostgres, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Sqlite", typeof(SqliteReviewQueueStore), typeof(MonitorDbContext))]
+    [InlineData("Postgres", typeof(PostgresReviewQueueStore), typeof(PostgresMonitorDbContext))]
+    public void AddStorage_Provider_PicksThatEnginesContextAndClaim(string provider, Type claim, Type context)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = provider,
+            ["Storage:Path"] = Path.Combine(Path.GetTempPath(), "unused.db"),
+            ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Database=unused",
+        }).Build();
+        var services = new ServiceCollection().AddStorage(configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath() });
+        using var provided = services.BuildServiceProvider();
+
+        var factory = provided.GetRequiredService<IDbContextFactory<MonitorDbContext>>();
+        using var db = factory.CreateDbContext();
+
+        Assert.IsType(claim, provided.GetRequiredService<ReviewQueueStore>());
+        Assert.IsType(context, db);
+        Assert.Equal(Enum.Parse<StorageProvider>(provider), Assert.IsType<MonitorDbContextFactory>(factory).Provider);
     }
 }

@@ -15,7 +15,7 @@ public static class StorageServices
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddValidatedOptions<StorageOptions>(configuration);
-        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton<IValidateOptions<StorageOptions>>(new StorageOptionsValidator(configuration));
         services.AddSingleton(sp => new DatabaseLocation(StoragePath.Resolve(Storage(sp).Path, environment.ContentRootPath)));
         services.AddSingleton<IDbContextFactory<MonitorDbContext>>(sp => CreateFactory(sp, configuration));
         services.AddSingleton<ReviewQueueStore>(sp => Storage(sp).Provider == StorageProvider.Postgres

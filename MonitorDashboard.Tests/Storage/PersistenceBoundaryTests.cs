@@ -10,7 +10,7 @@ public sealed partial class PersistenceBoundaryTests
 {
     private static readonly string[] Allowed = ["Storage", "Hosting", "bin", "obj"];
 
-    [GeneratedRegex("""MonitorDbContext|CreateDbContext|DbContext\b|DbSet<|SqliteCommand|SqliteConnection|SqliteParameter|SqlRunner|NativeStatement|NpgsqlCommand|NpgsqlConnection|ExecuteSql|FromSql|SqlQuery|\b(SELECT|INSERT INTO|INSERT OR|DELETE FROM|PRAGMA|CREATE TABLE)\b|\bUPDATE\s+"?\w+"?\s+SET\b""")]
+    [GeneratedRegex("""MonitorDbContext|CreateDbContext|DbContext\b|DbSet<|SqliteCommand|SqliteConnection|SqliteParameter|SqlRunner|NativeStatement|NpgsqlCommand|NpgsqlConnection\b|ExecuteSql|FromSql|SqlQuery|\b(SELECT|INSERT INTO|INSERT OR|DELETE FROM|PRAGMA|CREATE TABLE)\b|\bUPDATE\s+"?\w+"?\s+SET\b""")]
     private static partial Regex PersistenceText();
 
     [Fact]

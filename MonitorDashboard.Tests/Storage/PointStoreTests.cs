@@ -54,6 +54,23 @@ public sealed class PointStoreTests : IAsyncDisposable
         Assert.Equal(5, _app.CountPoints());
     }
 
+    [Fact]
+    public async Task AppendAsync_OpenBlockDeletedByRetentionMeanwhile_OnlyThePointsAppendedSinceAreStored()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        using var store = NewStore();
+        await store.AppendAsync([new PointWrite(null, Series, now - 3, 1), new PointWrite(null, Series, now - 2, 2)], CancellationToken.None);
+
+        // Retention removes the open block's row behind the writer's back; its old points must not come back.
+        _app.Execute("DELETE FROM PointBlocks");
+        await store.AppendAsync([new PointWrite(null, Series, now - 1, 3), new PointWrite(null, Series, now, 4)], CancellationToken.None);
+
+        var points = Assert.Single(await ReadAllAsync());
+        Assert.Equal([now - 1, now], points.TimestampsMs);
+        Assert.Equal([3.0, 4], points.Values);
+        Assert.Equal(2, _app.CountPoints());
+    }
+
     [Theory]
     [InlineData("uuid")]
     [InlineData("ulid")]

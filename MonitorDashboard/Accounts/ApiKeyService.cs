@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using MonitorDashboard.ScaleOut;
 using MonitorDashboard.Storage.Accounts;
 
 namespace MonitorDashboard.Accounts;
@@ -6,9 +8,10 @@ namespace MonitorDashboard.Accounts;
 /// <summary>
 /// Creates, lists, revokes and checks API keys. Checked keys are remembered for <see cref="CacheFor"/> so a busy client
 /// does not cost a database read per request (the benchmark showed it dominating small requests); revoking through
-/// this service forgets the key at once, so a revocation holds from the next request on.
+/// this service forgets the key at once, here and (through the backplane) on the other instances, so a revocation
+/// holds from the next request on.
 /// </summary>
-public sealed class ApiKeyService(ApiKeyStore store, TimeProvider time, ILogger<ApiKeyService> logger)
+public sealed class ApiKeyService(ApiKeyStore store, TimeProvider time, IInstanceBroadcast broadcast, ILogger<ApiKeyService> logger)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -49,7 +52,21 @@ public sealed class ApiKeyService(ApiKeyStore store, TimeProvider time, ILogger<
             return false;
         }
         _checked.TryRemove(hash, out _);
+        // Other instances forget it too, instead of accepting it from their caches for up to CacheFor.
+        broadcast.Publish(BroadcastTopic.ApiKeyRevoked, id.ToString(CultureInfo.InvariantCulture));
         return true;
+    }
+
+    /// <summary>Drops a key revoked on another instance from this one's cache: its next request reads the database.</summary>
+    public void Forget(long keyId)
+    {
+        foreach (var (hash, cached) in _checked)
+        {
+            if (cached.Key.Id == keyId)
+            {
+                _checked.TryRemove(hash, out _);
+            }
+        }
     }
 
     /// <summary>The active key with this secret, or null. Records when it was last used (at most once a minute per key, off the request).</summary>

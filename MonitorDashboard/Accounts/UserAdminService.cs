@@ -9,7 +9,7 @@ namespace MonitorDashboard.Accounts;
 /// User administration for the admin pages. Each call uses its own DI scope (and so its own short-lived
 /// database context), because a Blazor circuit lives far longer than a context should.
 /// </summary>
-public sealed class UserAdminService(IServiceScopeFactory scopes, AuditLog audit, TimeProvider time)
+public sealed class UserAdminService(IServiceScopeFactory scopes, AuditLog audit, SessionRechecks sessions, TimeProvider time)
 {
     public async Task<IReadOnlyList<UserInfo>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -63,6 +63,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditLog audit
             await users.AddToRoleAsync(user, role);
             // A new security stamp ends the user's open sessions at their next revalidation, so the new role applies.
             await users.UpdateSecurityStampAsync(user);
+        sessions.Changed(user.Id);
+            sessions.Changed(user.Id);
             await audit.RecordAsync(actor, "user.role", $"user '{user.UserName}'", string.Join(",", old), role);
             return AccountResult.Success;
         });
@@ -77,6 +79,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditLog audit
         user.IsDisabled = disabled;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
+        sessions.Changed(user.Id);
         await audit.RecordAsync(actor, disabled ? "user.disable" : "user.enable", $"user '{user.UserName}'",
             disabled ? "enabled" : "disabled", disabled ? "disabled" : "enabled");
         return AccountResult.Success;

@@ -21,6 +21,12 @@ public sealed class LiveOptions : ISectionOptions
     [Range(10, 10_000)]
     public int ClientFlushIntervalMilliseconds { get; set; } = 50;
 
+    /// <summary>
+    /// <c>Redis</c> joins several instances (live points, the hub, Data Protection keys, revocations) through the server
+    /// in <c>ConnectionStrings:Redis</c>; <c>None</c> (the default) keeps one instance on its own.
+    /// </summary>
+    public LiveBackplane Backplane { get; set; } = LiveBackplane.None;
+
     /// <summary>Points buffered per subscriber; when a slow subscriber falls behind the oldest are dropped and counted.</summary>
     [Range(100, 10_000_000)]
     public int MaxBufferedPointsPerSubscriber { get; set; } = 50_000;

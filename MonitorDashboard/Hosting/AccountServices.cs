@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -54,6 +55,16 @@ public static class AccountServices
             o.Cookie.HttpOnly = true;
             o.ExpireTimeSpan = TimeSpan.FromDays(7);
             o.SlidingExpiration = true;
+            // A user changed lately (here or on another instance) is checked against the database now, not in a minute.
+            o.Events.OnValidatePrincipal = c =>
+            {
+                var userId = c.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+                if (c.HttpContext.RequestServices.GetRequiredService<SessionRechecks>().MustRecheck(userId, c.Properties.IssuedUtc))
+                {
+                    c.Properties.IssuedUtc = null;
+                }
+                return SecurityStampValidator.ValidatePrincipalAsync(c);
+            };
             // The API and hub answer 401/403 problem+json; only pages redirect to the login form.
             o.Events.OnRedirectToLogin = c => AccountProblems.IsApiRequest(c.Request)
                 ? AccountProblems.WriteAsync(c.HttpContext, StatusCodes.Status401Unauthorized)
@@ -70,6 +81,8 @@ public static class AccountServices
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<UserAdminService>();
+        services.AddSingleton<SessionRechecks>();
+        services.AddHostedService<AccountBroadcasts>();
 
         services.AddSingleton<ApiKeyUsage>();
         services.AddSingleton<IngestBudget>();

@@ -33,6 +33,7 @@ public static class MonitorDashboardServices
 
         // storage
         services.AddSingleton<PointStore>();
+        services.AddSingleton<IPointStore>(provider => provider.GetRequiredService<PointStore>());
         services.AddSingleton<SqlRunner>();
         services.AddValidatedOptions<RetentionOptions>(configuration);
         services.AddSingleton<RetentionStore>();
@@ -64,8 +65,9 @@ public static class MonitorDashboardServices
 
         // live
         services.AddSingleton<LiveNotifier>();
+        services.AddSingleton<LiveFanout>();
         services.AddSingleton<LiveHubSubscriptions>();
-        services.AddSignalR();
+        services.AddScaleOut(configuration, services.AddSignalR());
 
         if (configuration.GetValue(DemoOptions.Section + ":" + nameof(DemoOptions.Enabled), true))
         {

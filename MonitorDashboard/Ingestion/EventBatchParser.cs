@@ -22,71 +22,81 @@ public sealed partial class EventBatchParser(IOptions<IngestOptions> options, Ti
 
     public EventBatch Parse(JsonElement root)
     {
-        var errors = new List<EventError>();
-        var events = new List<MetricEvent>();
+        var errors = new EventErrorList();
         var receivedMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         var max = options.Value.MaxEventsPerRequest;
         var fields = new EventFields();
         var timestamps = new TimestampCache();
+        List<MetricEvent> events;
 
         if (root.ValueKind == JsonValueKind.Object)
         {
-            ParseEvent(root, 0, receivedMs, fields, timestamps, events, errors);
+            events = new List<MetricEvent>(1);
+            errors.Index = 0;
+            ParseEvent(root, receivedMs, fields, timestamps, events, errors);
         }
         else if (root.ValueKind == JsonValueKind.Array)
         {
             var length = root.GetArrayLength();
             if (length == 0 || length > max)
             {
-                errors.Add(new EventError(-1, "body", $"must hold 1 to {max} events, not {length}"));
-                return new EventBatch([], errors);
+                errors.Fail("body", $"must hold 1 to {max} events, not {length}");
+                return new EventBatch([], errors.Items);
             }
-            var index = 0;
+            events = new List<MetricEvent>(length);
             foreach (var element in root.EnumerateArray())
             {
-                ParseEvent(element, index++, receivedMs, fields, timestamps, events, errors);
+                errors.Index++;
+                ParseEvent(element, receivedMs, fields, timestamps, events, errors);
             }
         }
         else
         {
-            errors.Add(new EventError(-1, "body", "must be a JSON array of events or a single event object"));
+            events = [];
+            errors.Fail("body", "must be a JSON array of events or a single event object");
         }
-        return new EventBatch(errors.Count == 0 ? events : [], errors);
+        return new EventBatch(errors.Count == 0 ? events : [], errors.Items);
     }
 
-    private void ParseEvent(JsonElement element, int index, long receivedMs, EventFields fields, TimestampCache timestamps, List<MetricEvent> events, List<EventError> errors)
+    private void ParseEvent(JsonElement element, long receivedMs, EventFields fields, TimestampCache timestamps, List<MetricEvent> events, EventErrorList errors)
     {
+        var fail = errors.Fail;
         if (element.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new EventError(index, "event", "must be a JSON object"));
+            fail("event", "must be a JSON object");
             return;
         }
         var errorCount = errors.Count;
-        void Fail(string field, string reason) => errors.Add(new EventError(index, field, reason));
 
-        fields.Read(element, Fail);
+        fields.Read(element, fail);
 
-        var id = OptionalString(fields, "id", Fail);
+        var id = OptionalString(fields, "id", fail);
         if (id is not null && (id.Length == 0 || id.Length > MaxNameLength))
         {
-            Fail("id", $"must be 1 to {MaxNameLength} characters long");
+            fail("id", $"must be 1 to {MaxNameLength} characters long");
         }
 
-        var timestampMs = ParseTimestamp(fields, timestamps, receivedMs, Fail);
-        var model = Name(fields, "model", required: true, Fail);
-        var version = Name(fields, "version", required: false, Fail) ?? MetricEvent.DefaultVersion;
-        var stage = Name(fields, "stage", required: false, Fail) ?? model;
+        var timestampMs = ParseTimestamp(fields, timestamps, receivedMs, fail);
+        var model = Name(fields, "model", required: true, fail);
+        var version = Name(fields, "version", required: false, fail) ?? MetricEvent.DefaultVersion;
+        var stage = Name(fields, "stage", required: false, fail) ?? model;
 
-        var kindText = RequiredString(fields, "kind", Fail);
+        var kindText = fields.TryGet("kind", out var rawKind) && fields.Repeated("kind", rawKind) is { } repeatedKind
+            ? repeatedKind
+            : RequiredString(fields, "kind", fail);
         var kind = MetricKind.Software;
         if (kindText is not null && !MetricKinds.TryParse(kindText, out kind))
         {
-            Fail("kind", "must be software, input or output");
+            fail("kind", "must be software, input or output");
+        }
+        else if (kindText is not null)
+        {
+            fields.Accept("kind", kindText);
         }
 
-        var name = Name(fields, "name", required: true, Fail);
-        var value = ParseValue(fields, Fail);
-        var tags = ParseTags(fields, Fail);
+        var name = Name(fields, "name", required: true, fail);
+        var value = ParseValue(fields, fail);
+        var tags = ParseTags(fields, fail);
 
         if (errors.Count == errorCount)
         {
@@ -154,18 +164,18 @@ public sealed partial class EventBatchParser(IOptions<IngestOptions> options, Ti
         return number;
     }
 
-    private static List<KeyValuePair<string, string>> ParseTags(EventFields fields, Action<string, string> fail)
+    private static IReadOnlyList<KeyValuePair<string, string>> ParseTags(EventFields fields, Action<string, string> fail)
     {
-        var tags = new List<KeyValuePair<string, string>>();
         if (!fields.TryGet("tags", out var tagsElement) || tagsElement.ValueKind == JsonValueKind.Null)
         {
-            return tags;
+            return [];
         }
         if (tagsElement.ValueKind != JsonValueKind.Object)
         {
             fail("tags", "must be an object of string values");
-            return tags;
+            return [];
         }
+        var tags = new List<KeyValuePair<string, string>>();
         foreach (var tag in tagsElement.EnumerateObject())
         {
             if (tag.Name.Length == 0 || tag.Name.Length > MaxNameLength)

@@ -10,7 +10,10 @@ namespace MonitorDashboard.Ingestion;
 internal sealed class EventFields
 {
     public static readonly string[] Names = ["id", "ts", "model", "version", "stage", "kind", "name", "value", "tags"];
+    private static readonly byte[][] Utf8Names = [.. Names.Select(System.Text.Encoding.UTF8.GetBytes)];
     private readonly JsonElement[] _values = new JsonElement[Names.Length];
+    // The field index the previous event had at each position; -1 when unknown.
+    private readonly int[] _order = [.. Enumerable.Repeat(-1, Names.Length)];
     private readonly string?[] _previous = new string?[Names.Length];
     private int _present;
 
@@ -32,9 +35,10 @@ internal sealed class EventFields
     public void Read(JsonElement element, Action<string, string> fail)
     {
         _present = 0;
+        var position = 0;
         foreach (var property in element.EnumerateObject())
         {
-            var index = IndexOf(property.Name);
+            var index = IndexOf(property, position);
             if (index < 0)
             {
                 fail(property.Name, $"is not a known field (known: {string.Join(", ", Names)})");
@@ -48,7 +52,30 @@ internal sealed class EventFields
                 _present |= 1 << index;
                 _values[index] = property.Value;
             }
+            position++;
         }
+    }
+
+    /// <summary>
+    /// Matched on the UTF-8 bytes, because JsonProperty.Name allocates a string per property of every event. Events of
+    /// a batch list their fields in the same order, so the name the previous event had at this position is tried first.
+    /// </summary>
+    private int IndexOf(JsonProperty property, int position)
+    {
+        if (position < _order.Length && _order[position] is var expected and >= 0 && property.NameEquals(Utf8Names[expected]))
+        {
+            return expected;
+        }
+        var index = Utf8Names.Length - 1;
+        while (index >= 0 && !property.NameEquals(Utf8Names[index]))
+        {
+            index--;
+        }
+        if (position < _order.Length)
+        {
+            _order[position] = index;
+        }
+        return index;
     }
 
     public bool TryGet(string field, out JsonElement value)

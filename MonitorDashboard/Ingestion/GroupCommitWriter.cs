@@ -12,8 +12,8 @@ namespace MonitorDashboard.Ingestion;
 /// </summary>
 public sealed class GroupCommitWriter(
     IngestionQueue queue,
-    PointStore store,
-    LiveNotifier notifier,
+    IPointStore store,
+    LiveFanout live,
     IngestCounters counters,
     IOptions<IngestOptions> options,
     IOptions<StorageOptions> storageOptions,
@@ -21,6 +21,9 @@ public sealed class GroupCommitWriter(
 {
     private volatile bool _running;
     private volatile bool _lastCommitFailed;
+    // Reused from commit to commit: a few thousand points make an array on the large-object heap, which only a full
+    // (gen 2) collection frees.
+    private readonly List<PointWrite> _writes = [];
 
     /// <summary>True while the loop runs and the last commit (if any) succeeded; readiness reports it.</summary>
     public bool IsHealthy => _running && !_lastCommitFailed;
@@ -143,7 +146,9 @@ public sealed class GroupCommitWriter(
 
     private async Task CommitAsync(List<PendingWrite> batch, int eventCount)
     {
-        var writes = new List<PointWrite>(eventCount);
+        var writes = _writes;
+        writes.Clear();
+        writes.EnsureCapacity(eventCount);
         foreach (var pending in batch)
         {
             foreach (var e in pending.Events)
@@ -173,8 +178,8 @@ public sealed class GroupCommitWriter(
         counters.AddQueued(-eventCount);
 
         // Nobody watching (a headless ingest node, a benchmark): no live points to build.
-        var watched = notifier.SubscriberCount > 0;
-        var live = new List<LivePoint>(watched ? eventCount : 0);
+        var watched = live.HasAudience;
+        var points = new List<LivePoint>(watched ? eventCount : 0);
         var offset = 0;
         int acceptedTotal = 0;
         foreach (var pending in batch)
@@ -187,7 +192,7 @@ public sealed class GroupCommitWriter(
                     accepted++;
                     if (watched)
                     {
-                        live.Add(LivePoint.Of(e.Series, DateTimeOffset.FromUnixTimeMilliseconds(e.TimestampMs), e.Value));
+                        points.Add(LivePoint.Of(e.Series, DateTimeOffset.FromUnixTimeMilliseconds(e.TimestampMs), e.Value));
                     }
                 }
             }
@@ -197,12 +202,12 @@ public sealed class GroupCommitWriter(
         counters.RecordCommit(acceptedTotal, eventCount - acceptedTotal, elapsedMs);
         try
         {
-            notifier.Publish(live);
+            live.Publish(points);
         }
         catch (Exception ex)
         {
             // The events are durable and answered; a failing live view must never stop the writer.
-            logger.LogError(ex, "Publishing {Count} committed points to live viewers failed", live.Count);
+            logger.LogError(ex, "Publishing {Count} committed points to live viewers failed", points.Count);
         }
     }
 }

@@ -10,7 +10,7 @@ namespace MonitorDashboard.Retention;
 /// system, all in the background and in small steps (each one short transaction) so ingestion never waits long.
 /// </summary>
 public sealed class RetentionService(
-    RetentionStore store, PointStore points, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionService> logger) : BackgroundService
+    RetentionStore store, IPointStore points, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionService> logger) : BackgroundService
 {
     /// <summary>Pages (4 KiB each) released per step.</summary>
     private const int PagesPerStep = 1_000;

@@ -17,7 +17,7 @@ namespace MonitorDashboard.Storage;
 /// Used by the single writer only, which is why nothing here is locked.
 /// </summary>
 public sealed class PointStore(
-    IDbContextFactory<MonitorDbContext> factory, TimeProvider time, IOptions<StorageOptions> options, IOptions<RetentionOptions> retention) : IDisposable
+    IDbContextFactory<MonitorDbContext> factory, TimeProvider time, IOptions<StorageOptions> options, IOptions<RetentionOptions> retention) : IPointStore
 {
     private const int CatchUpChunk = 10_000;
     private const int ImportChunk = 50_000;

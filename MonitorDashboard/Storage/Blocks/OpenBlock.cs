@@ -10,13 +10,26 @@ internal sealed class OpenBlock(long seriesId, long windowMs)
     public long Id { get; set; }
     /// <summary>Points in the row as last written (its Count then).</summary>
     public int WrittenCount { get; set; }
-    /// <summary>Points appended since the row was last written: a new block's content if the row changed meanwhile.</summary>
-    public List<(long TimestampMs, double Value)> Unwritten { get; } = [];
-    public bool Dirty => Unwritten.Count > 0;
+    /// <summary>Points appended since the row was last written.</summary>
+    public bool Dirty => Encoder.Count > WrittenCount;
 
-    public void Append(long timestampMs, double value)
+    public void Append(long timestampMs, double value) => Encoder.Append(timestampMs, value);
+
+    /// <summary>
+    /// A new block holding only the points appended since the row was last written: what goes to disk when the row
+    /// changed meanwhile. Decoded from the encoder, not kept aside per point, because this is the rare path.
+    /// </summary>
+    public OpenBlock WithUnwrittenPointsOnly()
     {
-        Encoder.Append(timestampMs, value);
-        Unwritten.Add((timestampMs, value));
+        var fresh = new OpenBlock(SeriesId, WindowMs);
+        var decoder = new PointBlockDecoder(Encoder.Encoded);
+        for (var index = 0; decoder.Next(); index++)
+        {
+            if (index >= WrittenCount)
+            {
+                fresh.Append(decoder.TimestampMs, decoder.Value);
+            }
+        }
+        return fresh;
     }
 }

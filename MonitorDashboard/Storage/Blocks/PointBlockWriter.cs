@@ -73,8 +73,7 @@ internal sealed class PointBlockWriter
     {
         if (block.Id != 0 && !statements.TryUpdate(block.Id, block.WrittenCount, block.Encoder))
         {
-            var fresh = new OpenBlock(block.SeriesId, block.WindowMs);
-            block.Unwritten.ForEach(p => fresh.Append(p.TimestampMs, p.Value));
+            var fresh = block.WithUnwrittenPointsOnly();
             if (_open.GetValueOrDefault(block.SeriesId) == block)
             {
                 _open[block.SeriesId] = fresh;
@@ -86,6 +85,5 @@ internal sealed class PointBlockWriter
             block.Id = statements.Insert(block.SeriesId, block.WindowMs, block.Encoder);
         }
         block.WrittenCount = block.Encoder.Count;
-        block.Unwritten.Clear();
     }
 }

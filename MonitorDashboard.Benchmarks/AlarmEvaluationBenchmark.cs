@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using MonitorDashboard.Alarms;
 using MonitorDashboard.Hosting;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Alarms;
 
 namespace MonitorDashboard.Benchmarks;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using MonitorDashboard.Accounts;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Accounts;
 
 namespace MonitorDashboard.Benchmarks;
 
@@ -18,7 +19,8 @@ public static class AuthBenchmark
         var connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
         var options = new DbContextOptionsBuilder<MonitorDbContext>().UseSqlite(connectionString).AddInterceptors(new PragmaInterceptor()).Options;
         var factory = new PooledDbContextFactory<MonitorDbContext>(options);
-        var keys = new ApiKeyService(factory, new AuditLog(factory, TimeProvider.System), TimeProvider.System, new MonitorDashboard.ScaleOut.SingleInstanceBroadcast(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ApiKeyService>.Instance);
+        var keys = new ApiKeyService(new ApiKeyStore(factory, new AuditLog(factory, TimeProvider.System), TimeProvider.System), TimeProvider.System,
+            new MonitorDashboard.ScaleOut.SingleInstanceBroadcast(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ApiKeyService>.Instance);
         var secret = ApiKeySecret.Generate();
         await keys.CreateAsync("bench", Roles.Ingest, "bench", secret);
 

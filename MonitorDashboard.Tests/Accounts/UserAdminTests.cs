@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using MonitorDashboard.Accounts;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Accounts;
 using MonitorDashboard.Tests.Support;
 
 namespace MonitorDashboard.Tests.Accounts;

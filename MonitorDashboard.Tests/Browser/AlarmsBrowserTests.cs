@@ -1,4 +1,5 @@
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Alarms;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Playwright;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MonitorDashboard.Accounts;
 using MonitorDashboard.Dashboards;
+using MonitorDashboard.Storage.Accounts;
 using MonitorDashboard.Tests.Support;
 
 namespace MonitorDashboard.Tests.Catalog;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using MonitorDashboard.Accounts;
 using MonitorDashboard.Components.Pages.Admin;
 using MonitorDashboard.Configuration;
+using MonitorDashboard.Storage.Accounts;
 using MonitorDashboard.Tests.Support;
 
 namespace MonitorDashboard.Tests.Components;
@@ -15,6 +16,7 @@ public sealed class ApiKeysPageTests : DashboardTestContext
     public ApiKeysPageTests()
     {
         Services.AddSingleton<AuditLog>();
+        Services.AddSingleton<ApiKeyStore>();
         Services.AddSingleton<ApiKeyService>();
         Services.AddSingleton(new ApiKeyUsage(_time));
         Services.AddSingleton(Options.Create(new AuthOptions()));

@@ -1,12 +1,13 @@
 using Bunit;
 using Microsoft.Extensions.Options;
-using MonitorDashboard.Accounts;
 using MonitorDashboard.Alarms;
 using MonitorDashboard.Components.Pages;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Dashboards;
 using MonitorDashboard.Live;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Accounts;
+using MonitorDashboard.Storage.Alarms;
 using MonitorDashboard.Storage.Deployments;
 using MonitorDashboard.Tests.Support;
 

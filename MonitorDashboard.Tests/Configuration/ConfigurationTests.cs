@@ -9,7 +9,7 @@ namespace MonitorDashboard.Tests.Configuration;
 public sealed class ConfigurationTests
 {
     /// <summary>Sections the framework reads, not our options classes.</summary>
-    private static readonly HashSet<string> FrameworkSections = ["Logging", "AllowedHosts"];
+    private static readonly HashSet<string> FrameworkSections = ["Logging", "AllowedHosts", "ConnectionStrings"];
 
     private static readonly Dictionary<string, Type> OptionsBySection = typeof(ISectionOptions).Assembly.GetTypes()
         .Where(t => t.IsClass && typeof(ISectionOptions).IsAssignableFrom(t))

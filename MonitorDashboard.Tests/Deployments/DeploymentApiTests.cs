@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MonitorDashboard.Accounts;
+using MonitorDashboard.Storage.Accounts;
 using MonitorDashboard.Tests.Support;
 
 namespace MonitorDashboard.Tests.Deployments;

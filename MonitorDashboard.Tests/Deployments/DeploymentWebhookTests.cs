@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using MonitorDashboard.Accounts;
+using MonitorDashboard.Storage.Accounts;
 using MonitorDashboard.Tests.Support;
 
 namespace MonitorDashboard.Tests.Deployments;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using MonitorDashboard.Accounts;
 using MonitorDashboard.Review.Privacy;
+using MonitorDashboard.Storage.Accounts;
 using MonitorDashboard.Tests.Support;
 
 namespace MonitorDashboard.Tests.Review;

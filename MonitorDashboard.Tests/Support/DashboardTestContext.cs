@@ -2,7 +2,6 @@ using Bunit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MonitorDashboard.Accounts;
 using MonitorDashboard.Components;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Dashboards;
@@ -10,6 +9,7 @@ using MonitorDashboard.Ingestion;
 using MonitorDashboard.Ingestion.Cardinality;
 using MonitorDashboard.Live;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Accounts;
 using MonitorDashboard.Storage.Catalog;
 using MudBlazor.Services;
 

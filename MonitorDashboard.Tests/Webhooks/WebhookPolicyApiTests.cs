@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using MonitorDashboard.Alarms;
+using MonitorDashboard.Storage.Alarms;
 using MonitorDashboard.Tests.Support;
 
 namespace MonitorDashboard.Tests.Webhooks;

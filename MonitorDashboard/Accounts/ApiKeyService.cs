@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using MonitorDashboard.ScaleOut;
-using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Accounts;
 
 namespace MonitorDashboard.Accounts;
 
@@ -12,8 +11,7 @@ namespace MonitorDashboard.Accounts;
 /// this service forgets the key at once, here and (through the backplane) on the other instances, so a revocation
 /// holds from the next request on.
 /// </summary>
-public sealed class ApiKeyService(
-    IDbContextFactory<MonitorDbContext> factory, AuditLog audit, TimeProvider time, IInstanceBroadcast broadcast, ILogger<ApiKeyService> logger)
+public sealed class ApiKeyService(ApiKeyStore store, TimeProvider time, IInstanceBroadcast broadcast, ILogger<ApiKeyService> logger)
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -31,55 +29,29 @@ public sealed class ApiKeyService(
             throw new ArgumentException($"Unknown role '{role}'.", nameof(role));
         }
         secret ??= ApiKeySecret.Generate();
-        var row = new ApiKeyRow
-        {
-            Name = name.Trim(),
-            Role = role,
-            SecretHash = ApiKeySecret.Hash(secret),
-            Prefix = ApiKeySecret.PrefixOf(secret),
-            CreatedBy = actor,
-            CreatedMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
-        };
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.ApiKeys.Add(row);
-        audit.Add(db, actor, "apikey.create", $"key '{row.Name}' ({row.Prefix}…)", null, $"role {role}");
-        await db.SaveChangesAsync(cancellationToken);
-        return new CreatedApiKey(ToInfo(row), secret);
+        var key = await store.CreateAsync(name.Trim(), role, ApiKeySecret.Hash(secret), ApiKeySecret.PrefixOf(secret), actor, cancellationToken);
+        return new CreatedApiKey(key, secret);
     }
 
     /// <summary>Registers a configured secret (e.g. <c>Auth:BootstrapApiKey</c>) unless a key with that secret exists.</summary>
     public async Task EnsureAsync(string secret, string name, string role, CancellationToken cancellationToken = default)
     {
-        var hash = ApiKeySecret.Hash(secret);
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        if (await store.ExistsAsync(ApiKeySecret.Hash(secret), cancellationToken))
         {
-            if (await db.ApiKeys.AnyAsync(k => k.SecretHash == hash, cancellationToken))
-            {
-                return;
-            }
+            return;
         }
         await CreateAsync(name, role, "system", secret, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ApiKeyInfo>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.ApiKeys.AsNoTracking().OrderBy(k => k.RevokedMs != null).ThenBy(k => k.Name).ToListAsync(cancellationToken);
-        return rows.Select(ToInfo).ToList();
-    }
+    public Task<IReadOnlyList<ApiKeyInfo>> ListAsync(CancellationToken cancellationToken = default) => store.ListAsync(cancellationToken);
 
     public async Task<bool> RevokeAsync(long id, string actor, CancellationToken cancellationToken = default)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var row = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
-        if (row is null || row.RevokedMs is not null)
+        if (await store.RevokeAsync(id, actor, cancellationToken) is not { } hash)
         {
             return false;
         }
-        row.RevokedMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        audit.Add(db, actor, "apikey.revoke", $"key '{row.Name}' ({row.Prefix}…)", "active", "revoked");
-        await db.SaveChangesAsync(cancellationToken);
-        _checked.TryRemove(row.SecretHash, out _);
+        _checked.TryRemove(hash, out _);
         // Other instances forget it too, instead of accepting it from their caches for up to CacheFor.
         broadcast.Publish(BroadcastTopic.ApiKeyRevoked, id.ToString(CultureInfo.InvariantCulture));
         return true;
@@ -109,14 +81,12 @@ public sealed class ApiKeyService(
         }
         else
         {
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            var row = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.SecretHash == hash && k.RevokedMs == null, cancellationToken);
-            if (row is null)
+            key = await store.FindActiveAsync(hash, cancellationToken);
+            if (key is null)
             {
                 _checked.TryRemove(hash, out _);
                 return null;
             }
-            key = ToInfo(row);
             _checked[hash] = (key, now);
         }
         if (now - _lastUsedWritten.GetValueOrDefault(key.Id, key.LastUsed?.ToUnixTimeMilliseconds() ?? 0) >= LastUsedResolution.TotalMilliseconds)
@@ -131,18 +101,11 @@ public sealed class ApiKeyService(
     {
         try
         {
-            await using var db = await factory.CreateDbContextAsync();
-            await db.ApiKeys.Where(k => k.Id == keyId).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedMs, now));
+            await store.RecordLastUsedAsync(keyId, DateTimeOffset.FromUnixTimeMilliseconds(now), CancellationToken.None);
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
         {
             logger.LogWarning(ex, "Could not record the last use of API key {KeyId}", keyId);
         }
     }
-
-    private static ApiKeyInfo ToInfo(ApiKeyRow row) => new(
-        row.Id, row.Name, row.Role, row.Prefix, row.CreatedBy,
-        DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedMs),
-        row.LastUsedMs is { } used ? DateTimeOffset.FromUnixTimeMilliseconds(used) : null,
-        row.RevokedMs is { } revoked ? DateTimeOffset.FromUnixTimeMilliseconds(revoked) : null);
 }

@@ -28,7 +28,7 @@ public static class BootstrapAccounts
         if (!users.Users.Any())
         {
             var password = string.IsNullOrEmpty(options.BootstrapAdminPassword) ? GeneratePassword() : options.BootstrapAdminPassword;
-            var admin = new AppUser { UserName = AdminUserName, CreatedMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
+            var admin = new AppUser { UserName = AdminUserName, Created = DateTimeOffset.UtcNow };
             var created = await users.CreateAsync(admin, password);
             if (!created.Succeeded)
             {

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Accounts;
 
 namespace MonitorDashboard.Accounts;
 
 /// <summary>
 /// User administration for the admin pages. Each call uses its own DI scope (and so its own short-lived
-/// DbContext), because a Blazor circuit lives far longer than a context should.
+/// database context), because a Blazor circuit lives far longer than a context should.
 /// </summary>
 public sealed class UserAdminService(IServiceScopeFactory scopes, AuditLog audit, SessionRechecks sessions, TimeProvider time)
 {
@@ -21,7 +22,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditLog audit
         {
             var roles = await users.GetRolesAsync(user);
             result.Add(new UserInfo(user.Id, user.UserName!, Roles.UserRoles.Where(roles.Contains).ToList(), user.IsDisabled,
-                user.LockoutEnd > now, DateTimeOffset.FromUnixTimeMilliseconds(user.CreatedMs)));
+                user.LockoutEnd > now, user.Created));
         }
         return result;
     }
@@ -34,7 +35,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditLog audit
         }
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = userName.Trim(), CreatedMs = time.GetUtcNow().ToUnixTimeMilliseconds() };
+        var user = new AppUser { UserName = userName.Trim(), Created = time.GetUtcNow() };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {

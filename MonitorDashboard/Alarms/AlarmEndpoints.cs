@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MonitorDashboard.Accounts;
+using MonitorDashboard.Storage.Alarms;
 using MonitorDashboard.Webhooks;
 
 namespace MonitorDashboard.Alarms;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Hosting;
+using MonitorDashboard.Storage.Alarms;
 
 namespace MonitorDashboard.Alarms;
 

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using MonitorDashboard.Storage.Alarms;
 using MonitorDashboard.Webhooks;
 
 namespace MonitorDashboard.Alarms;

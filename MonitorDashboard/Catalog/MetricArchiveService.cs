@@ -1,5 +1,5 @@
-using MonitorDashboard.Alarms;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Alarms;
 using MonitorDashboard.Storage.Catalog;
 
 namespace MonitorDashboard.Catalog;

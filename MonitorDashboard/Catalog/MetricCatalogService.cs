@@ -3,6 +3,7 @@ using MonitorDashboard.Alarms;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Deployments.Canary;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Alarms;
 using MonitorDashboard.Storage.Catalog;
 using MonitorDashboard.Storage.Deployments;
 

@@ -2,18 +2,25 @@ using System.ComponentModel.DataAnnotations;
 
 namespace MonitorDashboard.Configuration;
 
-/// <summary>Where and how the SQLite database is kept (section <c>Storage</c>).</summary>
+/// <summary>Which database, and where and how it is kept (section <c>Storage</c>; checked by <see cref="StorageOptionsValidator"/>).</summary>
 public sealed class StorageOptions : ISectionOptions
 {
     public static string Section => "Storage";
+
+    /// <summary>The connection string's name under <c>ConnectionStrings</c> when <see cref="Provider"/> is Postgres.</summary>
+    public const string PostgresConnectionName = "Postgres";
+
+    /// <summary>SQLite (one instance, a file) or PostgreSQL (<c>ConnectionStrings:Postgres</c>, shared by several instances).</summary>
+    [EnumDataType(typeof(StorageProvider), ErrorMessage = "Storage:Provider must be Sqlite or Postgres.")]
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
     /// <summary>Database file. A relative path resolves against the repository root when run from source, else the content root.</summary>
     [Required]
     public string Path { get; set; } = "data/monitor.db";
 
     /// <summary>SQLite <c>synchronous</c> pragma: FULL makes every acknowledged commit survive power loss, NORMAL only a process crash.</summary>
-    [RegularExpression("^(FULL|NORMAL|EXTRA)$", ErrorMessage = "Storage:Synchronous must be FULL, NORMAL or EXTRA.")]
-    public string Synchronous { get; set; } = "FULL";
+    [EnumDataType(typeof(SqliteSynchronous), ErrorMessage = "Storage:Synchronous must be FULL, NORMAL or EXTRA.")]
+    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Full;
 
     /// <summary>
     /// How often the writer saves the 1-minute and 1-hour rollups of what it stored. 0 saves them with every commit

@@ -1,5 +1,6 @@
 using MonitorDashboard.Alarms;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Alarms;
 
 namespace MonitorDashboard.Dashboards;
 

@@ -1,5 +1,6 @@
 using MonitorDashboard.Review;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Review;
 
 namespace MonitorDashboard.Dashboards;
 
@@ -8,7 +9,7 @@ public sealed class ReadinessBoardService(ReviewInsights insights, SeriesQuerySe
 {
     public static readonly TimeSpan AgreementRange = TimeSpan.FromHours(24);
     private const long AgreementStepMs = 300_000;
-    private static readonly MetricDefinition Agreement = new(PredictionStore.AgreementMetric, "Agreement", "%", [BucketStat.Avg], 100);
+    private static readonly MetricDefinition Agreement = new(PredictionIngestService.AgreementMetric, "Agreement", "%", [BucketStat.Avg], 100);
 
     public Task<IReadOnlyList<string>> ModelsAsync(CancellationToken cancellationToken = default) => insights.ModelsAsync(cancellationToken);
 
@@ -18,7 +19,7 @@ public sealed class ReadinessBoardService(ReviewInsights insights, SeriesQuerySe
         var report = await insights.ReadinessAsync(model, null, cancellationToken);
         var verdicts = await insights.VerdictSharesAsync(model, cancellationToken);
         var now = time.GetUtcNow();
-        var buckets = await queries.GetBucketsAsync(new SeriesSelector { Model = model, Name = PredictionStore.AgreementMetric },
+        var buckets = await queries.GetBucketsAsync(new SeriesSelector { Model = model, Name = PredictionIngestService.AgreementMetric },
             (now - AgreementRange).ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds() + 1, AgreementStepMs, cancellationToken);
         return new ReadinessBoard(report, verdicts, ChartLines.From(buckets, Agreement));
     }

@@ -1,4 +1,5 @@
 using MonitorDashboard.Review;
+using MonitorDashboard.Storage.Review;
 
 namespace MonitorDashboard.Dashboards;
 

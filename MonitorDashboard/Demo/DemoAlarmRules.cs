@@ -2,6 +2,7 @@ using MonitorDashboard.Alarms;
 using MonitorDashboard.Deployments.Canary;
 using MonitorDashboard.Drift;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Alarms;
 
 namespace MonitorDashboard.Demo;
 

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Options;
-using MonitorDashboard.Alarms;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Deployments;
 using MonitorDashboard.Drift;
 using MonitorDashboard.Ingestion;
 using MonitorDashboard.Review;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Alarms;
 using MonitorDashboard.Storage.Deployments;
 
 namespace MonitorDashboard.Demo;
@@ -19,7 +19,7 @@ public sealed class DemoTrafficService(
     IngestionQueue queue,
     SeriesQueryService queries,
     AlarmRuleStore alarmRules,
-    PredictionStore predictions,
+    PredictionIngestService predictions,
     DeploymentService deployments,
     DeploymentStore deploymentStore,
     DriftMonitorService drift,

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using MonitorDashboard.Accounts;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Accounts;
 
 namespace MonitorDashboard.Hosting;
 
@@ -77,6 +78,7 @@ public static class AccountServices
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
 
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<UserAdminService>();
         services.AddSingleton<SessionRechecks>();

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MonitorDashboard.Accounts;
 using MonitorDashboard.Alarms;
 using MonitorDashboard.Catalog;
 using MonitorDashboard.Components;
+using MonitorDashboard.Configuration;
 using MonitorDashboard.Deployments;
 using MonitorDashboard.Deployments.Canary;
 using MonitorDashboard.Drift;
@@ -21,6 +23,9 @@ public static class MonitorDashboardPipeline
 {
     public static async Task<WebApplication> MapMonitorDashboardAsync(this WebApplication app)
     {
+        // Every ValidateOnStart check runs now, before the database is touched: a bad setting stops here with its message.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
+        DatabaseInitializer.EnsureSupported(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider);
         var database = app.Services.GetRequiredService<DatabaseLocation>();
         await DatabaseInitializer.InitializeAsync(app.Services.GetRequiredService<IDbContextFactory<MonitorDbContext>>(), database.FullPath);
         app.Logger.LogInformation("Storage: {Path}", database.FullPath);

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using MonitorDashboard.Alarms;
 using MonitorDashboard.Catalog;
 using MonitorDashboard.Components;
@@ -13,6 +12,7 @@ using MonitorDashboard.Retention;
 using MonitorDashboard.Review;
 using MonitorDashboard.Review.Privacy;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Alarms;
 using MonitorDashboard.Storage.Catalog;
 using MonitorDashboard.Storage.Review;
 using MonitorDashboard.Webhooks;
@@ -25,19 +25,13 @@ public static class MonitorDashboardServices
 {
     public static IServiceCollection AddMonitorDashboard(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddValidatedOptions<StorageOptions>(configuration);
+        services.AddStorage(configuration, environment);
         services.AddValidatedOptions<IngestOptions>(configuration);
         services.AddValidatedOptions<LiveOptions>(configuration);
         services.AddValidatedOptions<DemoOptions>(configuration);
         services.AddSingleton(TimeProvider.System);
 
         // storage
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var databasePath = StoragePath.Resolve(storage.Path, environment.ContentRootPath);
-        services.AddDbContextFactory<MonitorDbContext>(options => options
-            .UseSqlite(StoragePath.ConnectionString(databasePath))
-            .AddInterceptors(new SqlitePragmaInterceptor(storage.Synchronous)));
-        services.AddSingleton(new DatabaseLocation(databasePath));
         services.AddSingleton<PointStore>();
         services.AddSingleton<IPointStore>(provider => provider.GetRequiredService<PointStore>());
         services.AddSingleton<SqlRunner>();
@@ -87,7 +81,9 @@ public static class MonitorDashboardServices
         services.AddValidatedOptions<ReviewOptions>(configuration);
         services.AddSingleton<PredictionBatchParser>();
         services.AddSingleton<PredictionStore>();
+        services.AddSingleton<PredictionIngestService>();
         services.AddSingleton<ReviewQueue>();
+        services.AddSingleton<LabelledPredictionStore>();
         services.AddSingleton<ReviewExport>();
         services.AddSingleton<ReviewInsights>();
         services.AddSingleton<PredictionPrivacyStore>();

@@ -5,7 +5,4 @@ public static class StoragePath
 {
     public static string Resolve(string configured, string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(configured) ? configured : Path.Combine(contentRoot, configured));
-
-    public static string ConnectionString(string fullPath) =>
-        new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = fullPath, Pooling = true, DefaultTimeout = 30 }.ToString();
 }

@@ -6,6 +6,7 @@ using MonitorDashboard.Accounts;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Hosting;
 using MonitorDashboard.Ingestion;
+using MonitorDashboard.Storage.Review;
 
 namespace MonitorDashboard.Review;
 
@@ -37,7 +38,7 @@ public static class ReviewEndpoints
     }
 
     internal static async Task<Results<Accepted<PredictionIngestResult>, ValidationProblem, ProblemHttpResult>> PostPredictionsAsync(
-        HttpContext http, PredictionBatchParser parser, PredictionStore store, IngestBudget budget, IOptions<IngestOptions> options,
+        HttpContext http, PredictionBatchParser parser, PredictionIngestService store, IngestBudget budget, IOptions<IngestOptions> options,
         CancellationToken cancellationToken)
     {
         using var body = await JsonBody.ReadAsync(http.Request, options.Value.MaxBodyBytes, maxDepth: 64, cancellationToken);

@@ -1,12 +1,11 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Review;
 
 namespace MonitorDashboard.Review;
 
 /// <summary>Labelled items for retraining, streamed row by row (memory stays flat however many there are).</summary>
-public sealed class ReviewExport(IDbContextFactory<MonitorDbContext> factory)
+public sealed class ReviewExport(LabelledPredictionStore store)
 {
     public static readonly string[] CsvColumns =
         ["id", "model", "stage", "ts", "input", "production_output", "production_source", "production_version", "shadow_output",
@@ -19,22 +18,17 @@ public sealed class ReviewExport(IDbContextFactory<MonitorDbContext> factory)
         {
             await writer.WriteLineAsync(string.Join(',', CsvColumns));
         }
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var (fromMs, toMs) = (from?.ToUnixTimeMilliseconds() ?? long.MinValue, to?.ToUnixTimeMilliseconds() ?? long.MaxValue);
-        var rows = db.Predictions.AsNoTracking()
-            .Where(p => p.Verdict != null && (model == null || p.Model == model) && p.TimestampMs >= fromMs && p.TimestampMs < toMs)
-            .OrderBy(p => p.Id)
-            .AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        await foreach (var row in store.StreamAsync(model, from, to, cancellationToken))
         {
             await writer.WriteLineAsync(format == "csv" ? CsvLine(row) : JsonLine(row));
         }
     }
 
-    private static string Time(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("O");
+    private static string Time(DateTimeOffset at) => at.ToString("O");
 
-    private static string JsonLine(PredictionRow r)
+    private static string JsonLine(LabelledItem labelled)
     {
+        var r = labelled.Item;
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream))
         {
@@ -42,37 +36,39 @@ public sealed class ReviewExport(IDbContextFactory<MonitorDbContext> factory)
             json.WriteString("id", r.ClientId);
             json.WriteString("model", r.Model);
             json.WriteString("stage", r.Stage);
-            json.WriteString("ts", Time(r.TimestampMs));
+            json.WriteString("ts", Time(r.Ts));
             json.WritePropertyName("input");
-            json.WriteRawValue(r.InputJson);
+            json.WriteRawValue(r.Input);
             json.WriteStartObject("production");
             json.WritePropertyName("output");
-            json.WriteRawValue(r.ProductionJson);
+            json.WriteRawValue(r.ProductionOutput);
             json.WriteString("source", r.ProductionSource);
             json.WriteString("version", r.ProductionVersion);
             json.WriteEndObject();
             json.WriteStartObject("shadow");
             json.WritePropertyName("output");
-            json.WriteRawValue(r.ShadowJson);
+            json.WriteRawValue(r.ShadowOutput);
             json.WriteString("version", r.ShadowVersion);
             if (r.ShadowConfidence is { } c) json.WriteNumber("confidence", c); else json.WriteNull("confidence");
             json.WriteEndObject();
             json.WriteString("verdict", r.Verdict);
             json.WritePropertyName("correctedOutput");
-            if (r.CorrectedJson is { } corrected) json.WriteRawValue(corrected); else json.WriteNullValue();
+            if (r.CorrectedOutput is { } corrected) json.WriteRawValue(corrected); else json.WriteNullValue();
             json.WriteString("note", r.Note);
-            json.WriteString("reviewer", r.LabelledBy);
-            json.WriteString("labelledAt", r.LabelledMs is { } l ? Time(l) : null);
+            json.WriteString("reviewer", labelled.LabelledBy);
+            json.WriteString("labelledAt", labelled.LabelledAt is { } l ? Time(l) : null);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static string CsvLine(PredictionRow r) => string.Join(',', new[]
+    private static string CsvLine(LabelledItem labelled) => CsvLine(labelled.Item, labelled);
+
+    private static string CsvLine(ReviewItem r, LabelledItem labelled) => string.Join(',', new[]
     {
-        r.ClientId, r.Model, r.Stage, Time(r.TimestampMs), r.InputJson, r.ProductionJson, r.ProductionSource, r.ProductionVersion,
-        r.ShadowJson, r.ShadowVersion, r.ShadowConfidence?.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-        r.Verdict, r.CorrectedJson, r.Note, r.LabelledBy, r.LabelledMs is { } l ? Time(l) : null,
+        r.ClientId, r.Model, r.Stage, Time(r.Ts), r.Input, r.ProductionOutput, r.ProductionSource, r.ProductionVersion,
+        r.ShadowOutput, r.ShadowVersion, r.ShadowConfidence?.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        r.Verdict, r.CorrectedOutput, r.Note, labelled.LabelledBy, labelled.LabelledAt is { } l ? Time(l) : null,
     }.Select(Csv));
 
     /// <summary>RFC 4180: quote when needed, double the quotes inside.</summary>

@@ -8,5 +8,5 @@ public sealed class AppUser : IdentityUser
     /// <summary>A disabled user cannot sign in and loses open sessions at the next revalidation.</summary>
     public bool IsDisabled { get; set; }
 
-    public long CreatedMs { get; set; }
+    public DateTimeOffset Created { get; set; }
 }

@@ -1,10 +1,33 @@
 using Microsoft.EntityFrameworkCore;
+using MonitorDashboard.Configuration;
 
 namespace MonitorDashboard.Storage;
 
-/// <summary>Brings the database file up to date before the app serves its first request.</summary>
+/// <summary>Brings the database up to date before the app serves its first request.</summary>
 public static class DatabaseInitializer
 {
+    /// <summary>Said at start with Provider=Postgres until the point store (the hot path, built separately) runs on PostgreSQL.</summary>
+    public const string PointsNotOnPostgres =
+        "Storage:Provider=Postgres is not complete yet: accounts, alarms and the review queue run on PostgreSQL, but the point store " +
+        "(ingestion, rollups, charts) is still SQLite-only, so the app refuses to start rather than half-work. Use Storage:Provider=Sqlite.";
+
+    /// <summary>Stops the start before anything touches a database the app could only half use.</summary>
+    public static void EnsureSupported(StorageProvider provider)
+    {
+        if (provider == StorageProvider.Postgres)
+        {
+            throw new InvalidOperationException(PointsNotOnPostgres);
+        }
+    }
+
+    /// <summary>Applies the provider's migrations (PostgreSQL: <see cref="Postgres.PostgresMonitorDbContext"/>'s own set).</summary>
+    public static async Task MigratePostgresAsync(IDbContextFactory<MonitorDbContext> factory, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>The SQLite file: its folder, incremental vacuum, migrations, WAL.</summary>
     public static async Task InitializeAsync(IDbContextFactory<MonitorDbContext> factory, string databasePath, CancellationToken cancellationToken = default)
     {
         // SQLite creates a missing file but not a missing folder.

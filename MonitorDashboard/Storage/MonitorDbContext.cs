@@ -1,12 +1,18 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using MonitorDashboard.Storage.Accounts;
+using MonitorDashboard.Storage.Alarms;
 using MonitorDashboard.Storage.Catalog;
 using MonitorDashboard.Storage.Deployments;
+using MonitorDashboard.Storage.Review;
 
 namespace MonitorDashboard.Storage;
 
-/// <summary>The one database: metrics, and (through Identity) users and roles, API keys and the audit log.</summary>
-public sealed class MonitorDbContext(DbContextOptions<MonitorDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The one database: metrics, and (through Identity) users and roles, API keys and the audit log. This type carries the
+/// SQLite migrations; <see cref="Postgres.PostgresMonitorDbContext"/> the same model's PostgreSQL migrations.
+/// </summary>
+public class MonitorDbContext(DbContextOptions<MonitorDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<SeriesRow> Series => Set<SeriesRow>();
     public DbSet<PointRow> Points => Set<PointRow>();

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using MonitorDashboard.Configuration;
 
 namespace MonitorDashboard.Storage;
 
@@ -7,9 +8,10 @@ namespace MonitorDashboard.Storage;
 /// Sets the per-connection pragmas on every opened connection. journal_mode=WAL is a property of the file
 /// (set once by <see cref="DatabaseInitializer"/>), but synchronous is per connection and must be set each time.
 /// </summary>
-internal sealed class SqlitePragmaInterceptor(string synchronous) : DbConnectionInterceptor
+internal sealed class SqlitePragmaInterceptor(SqliteSynchronous synchronous) : DbConnectionInterceptor
 {
-    private readonly string _pragmas = $"PRAGMA synchronous={synchronous}; PRAGMA foreign_keys=ON;";
+    // An enum name from a fixed set: no configuration text ever reaches the SQL.
+    private readonly string _pragmas = $"PRAGMA synchronous={synchronous.ToString().ToUpperInvariant()}; PRAGMA foreign_keys=ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

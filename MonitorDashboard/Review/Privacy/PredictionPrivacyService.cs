@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using MonitorDashboard.Accounts;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Retention;
+using MonitorDashboard.Storage.Accounts;
 using MonitorDashboard.Storage.Review;
 
 namespace MonitorDashboard.Review.Privacy;
@@ -20,11 +20,11 @@ public sealed class PredictionPrivacyService(
         foreach (var model in await insights.ModelsAsync(cancellationToken))
         {
             deleted += await InStepsAsync(limit =>
-                store.DeleteOlderThanAsync(model, labelled: false, CutoffMs(now, settings.RetentionDaysFor(model)), limit, cancellationToken));
+                store.DeleteOlderThanAsync(model, labelled: false, Cutoff(now, settings.RetentionDaysFor(model)), limit, cancellationToken));
             if (settings.LabelledRetentionDaysFor(model) is > 0 and var labelledDays)
             {
                 deleted += await InStepsAsync(limit =>
-                    store.DeleteOlderThanAsync(model, labelled: true, CutoffMs(now, labelledDays), limit, cancellationToken));
+                    store.DeleteOlderThanAsync(model, labelled: true, Cutoff(now, labelledDays), limit, cancellationToken));
             }
         }
         return deleted;
@@ -71,7 +71,7 @@ public sealed class PredictionPrivacyService(
 
     private static string Hash(string userId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)))[..16];
 
-    private static long CutoffMs(DateTimeOffset now, int days) => (now - TimeSpan.FromDays(days)).ToUnixTimeMilliseconds();
+    private static DateTimeOffset Cutoff(DateTimeOffset now, int days) => now - TimeSpan.FromDays(days);
 
     private Task<long> InStepsAsync(Func<int, Task<int>> deleteStep) => StepwiseDelete.RunAsync(retention.Value.RowsPerStep, deleteStep);
 }

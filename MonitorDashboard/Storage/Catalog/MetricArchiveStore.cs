@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using MonitorDashboard.Accounts;
+using MonitorDashboard.Storage.Accounts;
 
 namespace MonitorDashboard.Storage.Catalog;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using MonitorDashboard.Accounts;
 using MonitorDashboard.Deployments;
+using MonitorDashboard.Storage.Accounts;
 
 namespace MonitorDashboard.Storage.Deployments;
 

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using MonitorDashboard.Alarms;
+using MonitorDashboard.Configuration;
+using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Accounts;
+using MonitorDashboard.Storage.Alarms;
+using MonitorDashboard.Storage.Review;
+
+namespace MonitorDashboard.Tests.Support;
+
+/// <summary>
+/// A fresh, migrated database of either engine with the storage classes on it, built the way the app builds them
+/// (<see cref="MonitorDbContextFactory"/>, the engine's migrations): the storage tests run unchanged on both.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    /// <summary>The engines every storage test runs against.</summary>
+    public static readonly TheoryData<StorageProvider> Engines = new(StorageProvider.Sqlite, StorageProvider.Postgres);
+
+    private readonly ServiceProvider _services;
+    private readonly string? _sqliteFolder;
+
+    private TestDatabase(MonitorDbContextFactory factory, string? sqliteFolder)
+    {
+        _sqliteFolder = sqliteFolder;
+        Factory = factory;
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        services.AddOptions();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.IDbContextFactory<MonitorDbContext>>(factory);
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<AlarmNotifier>();
+        services.AddSingleton<AlarmRuleStore>();
+        services.AddSingleton<SeriesQueryService>();
+        services.AddSingleton<AlarmStateStore>();
+        services.AddSingleton<PredictionStore>();
+        services.AddSingleton<PredictionPrivacyStore>();
+        services.AddSingleton<ReviewQueueStore>(_ => factory.Provider == StorageProvider.Postgres
+            ? new PostgresReviewQueueStore(factory) : new SqliteReviewQueueStore(factory));
+        _services = services.BuildServiceProvider();
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
+
+    public MonitorDbContextFactory Factory { get; }
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public static async Task<TestDatabase> CreateAsync(StorageProvider provider)
+    {
+        if (provider == StorageProvider.Postgres)
+        {
+            var server = await PostgresServer.GetAsync();
+            var factory = MonitorDbContextFactory.ForPostgres(await server.CreateDatabaseAsync());
+            await DatabaseInitializer.MigratePostgresAsync(factory, TestContext.Current.CancellationToken);
+            return new TestDatabase(factory, null);
+        }
+        var folder = Directory.CreateTempSubdirectory("monitor-storage-").FullName;
+        var path = Path.Combine(folder, "monitor.db");
+        var sqlite = MonitorDbContextFactory.ForSqlite(path, SqliteSynchronous.Normal);
+        await DatabaseInitializer.InitializeAsync(sqlite, path, TestContext.Current.CancellationToken);
+        return new TestDatabase(sqlite, folder);
+    }
+
+    /// <summary>A series row, for the rows that refer to one (alarm states).</summary>
+    public async Task<long> AddSeriesAsync(string name = "latency_ms")
+    {
+        await using var db = Factory.CreateDbContext();
+        var row = new SeriesRow { Model = "asr", Version = "v1", Stage = "asr", Kind = "software", Name = name, Tags = "{}" };
+        db.Series.Add(row);
+        await db.SaveChangesAsync();
+        return row.Id;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        if (_sqliteFolder is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_sqliteFolder, recursive: true);
+        }
+    }
+}

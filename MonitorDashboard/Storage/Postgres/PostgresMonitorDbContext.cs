@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace MonitorDashboard.Storage.Postgres;
+
+/// <summary>
+/// The same model on PostgreSQL. Its own type only so that its migrations (Storage/Migrations/Postgres) are found apart
+/// from SQLite's: EF Core picks migrations by context type (the "one context type per provider" way of its docs).
+/// </summary>
+public sealed class PostgresMonitorDbContext(DbContextOptions<MonitorDbContext> options) : MonitorDbContext(options);

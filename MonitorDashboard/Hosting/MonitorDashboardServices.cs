@@ -50,7 +50,9 @@ public static class MonitorDashboardServices
         services.AddSingleton<CardinalityGuard>();
         services.AddSingleton<RefusalMetricWriter>();
         services.AddSingleton<MetricArchiveStore>();
+        services.AddSingleton<MetricReaders>();
         services.AddSingleton<MetricArchiveService>();
+        services.AddSingleton<MetricDeletionService>();
         services.AddSingleton<MetricCatalogService>();
         services.AddSingleton<MetricPanelService>();
         services.AddSingleton<PipelineSummaryService>();

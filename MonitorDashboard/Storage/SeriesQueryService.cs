@@ -21,6 +21,13 @@ public sealed class SeriesQueryService(
         return rows.Select(ToInfo).ToList();
     }
 
+    public async Task<SeriesInfo?> FindSeriesAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Series.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return row is null ? null : ToInfo(row);
+    }
+
     /// <summary>Every model with stored series, in name order (one DISTINCT query, not every series).</summary>
     public async Task<IReadOnlyList<string>> ListModelsAsync(CancellationToken cancellationToken)
     {

@@ -47,7 +47,7 @@ public partial class MetricCatalogPage
             return;
         }
         var (outcome, rules) = await Archive.ArchiveAsync(metric.Model, metric.Name, await ActorAsync());
-        if (outcome == ArchiveOutcome.UsedByAlarm)
+        if (outcome == CatalogOutcome.UsedByAlarm)
         {
             Snackbar.Add($"Not archived: alarm rules read it ({string.Join(", ", rules)}).", Severity.Warning);
         }

@@ -2,11 +2,13 @@ using Bunit;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Accounts;
 using MonitorDashboard.Alarms;
+using MonitorDashboard.Catalog;
 using MonitorDashboard.Components.Pages;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Dashboards;
 using MonitorDashboard.Live;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Catalog;
 using MonitorDashboard.Storage.Deployments;
 using MonitorDashboard.Tests.Support;
 
@@ -31,6 +33,9 @@ public sealed class MetricsPageTests : DashboardTestContext
         Services.AddSingleton<MetricPanelService>();
         Services.AddSingleton<AlarmAnnotations>();
         Services.AddSingleton<DeploymentAnnotations>();
+        Services.AddSingleton<SqlRunner>();
+        Services.AddSingleton<ChartOpenStore>();
+        Services.AddSingleton<ChartOpenRecorder>();
     }
 
     private async Task<IRenderedComponent<MetricsPage>> RenderWithOneSeriesAsync()
@@ -41,6 +46,17 @@ public sealed class MetricsPageTests : DashboardTestContext
         var page = Render<MetricsPage>();
         page.WaitForElement("[data-testid=panel-latency_ms]");
         return page;
+    }
+
+    [Fact]
+    public async Task MetricsPage_Opened_CountsAChartOpenForEachMetricShown()
+    {
+        await RenderWithOneSeriesAsync();
+
+        await Services.GetRequiredService<ChartOpenRecorder>().FlushAsync(CancellationToken.None);
+
+        var opens = await Services.GetRequiredService<ChartOpenStore>().CountsAsync("asr", 0, CancellationToken.None);
+        Assert.Equal(1, opens.GetValueOrDefault("latency_ms"));
     }
 
     [Fact]

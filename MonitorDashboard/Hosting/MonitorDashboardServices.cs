@@ -53,6 +53,9 @@ public static class MonitorDashboardServices
         services.AddSingleton<MetricReaders>();
         services.AddSingleton<MetricArchiveService>();
         services.AddSingleton<MetricDeletionService>();
+        services.AddSingleton<ChartOpenStore>();
+        services.AddSingleton<ChartOpenRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChartOpenRecorder>());
         services.AddSingleton<MetricCatalogService>();
         services.AddSingleton<MetricPanelService>();
         services.AddSingleton<PipelineSummaryService>();

@@ -25,6 +25,7 @@ public sealed class MonitorDbContext(DbContextOptions<MonitorDbContext> options)
     public DbSet<DeploymentEventRow> DeploymentEvents => Set<DeploymentEventRow>();
     public DbSet<MetricDirectionRow> MetricDirections => Set<MetricDirectionRow>();
     public DbSet<ArchivedMetricRow> ArchivedMetrics => Set<ArchivedMetricRow>();
+    public DbSet<ChartOpenRow> ChartOpens => Set<ChartOpenRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

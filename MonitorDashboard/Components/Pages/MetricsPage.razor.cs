@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MonitorDashboard.Alarms;
+using MonitorDashboard.Catalog;
 using MonitorDashboard.Components.Controls;
 using MonitorDashboard.Dashboards;
 using MonitorDashboard.Ingestion;
@@ -36,6 +37,7 @@ public partial class MetricsPage
     [Inject] public required AlarmAnnotations AlarmAnnotations { get; init; }
     [Inject] public required DeploymentAnnotations DeploymentAnnotations { get; init; }
     [Inject] public required AlarmNotifier AlarmNotifier { get; init; }
+    [Inject] public required ChartOpenRecorder ChartOpens { get; init; }
 
     private string Kind => new Uri(Navigation.Uri).AbsolutePath.Trim('/') switch
     {
@@ -98,6 +100,11 @@ public partial class MetricsPage
         }
         _filter = filter;
         await ReloadAsync();
+        // A user opened these charts (live reloads are not counted): the catalog's sign that someone looks at them.
+        if (_filter.Model is not null && _panels is not null)
+        {
+            ChartOpens.Record(_filter.Model, _panels.Select(p => p.Definition.Name));
+        }
         Resubscribe();
     }
 

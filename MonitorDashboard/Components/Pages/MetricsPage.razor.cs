@@ -20,6 +20,8 @@ public partial class MetricsPage
     private static readonly IReadOnlyList<ChartAnnotation> NoAnnotations = [];
     private static readonly IReadOnlyList<ChartAnnotation> DriftThreshold = [ChartAnnotation.Threshold(1, "drifted above 1", "#e53935")];
     private readonly Dictionary<string, MetricChartCard> _cards = [];
+    // Per metric, hidden series the user added to its chart through the search; forgotten when the filter changes.
+    private readonly Dictionary<string, IReadOnlySet<long>> _pinned = [];
     private IReadOnlyList<SeriesInfo>? _series;
     private IReadOnlyList<MetricPanel>? _panels;
     private DashboardFilter _filter = DashboardFilter.Empty;
@@ -99,6 +101,7 @@ public partial class MetricsPage
             filter = filter with { Stage = PipelineLayout.Stages(_series, filter.Model).FirstOrDefault() };
         }
         _filter = filter;
+        _pinned.Clear();
         await ReloadAsync();
         // A user opened these charts (live reloads are not counted): the catalog's sign that someone looks at them.
         if (_filter.Model is not null && _panels is not null)
@@ -115,8 +118,14 @@ public partial class MetricsPage
         _panels = null;
         _cards.Clear();
         _lastFullReload = Time.GetUtcNow();
-        _panels = await Panels.LoadAsync(Kind, _filter, Time.GetUtcNow(), _loading.Token);
+        _panels = await Panels.LoadAsync(Kind, _filter, Time.GetUtcNow(), _loading.Token, _pinned);
         await LoadAnnotationsAsync();
+    }
+
+    private async Task ShowSeriesAsync(string metric, SeriesInfo series)
+    {
+        _pinned[metric] = new HashSet<long>(_pinned.GetValueOrDefault(metric) ?? new HashSet<long>()) { series.Id };
+        await ReloadAsync();
     }
 
     private void ApplyFilter(DashboardFilter filter) =>

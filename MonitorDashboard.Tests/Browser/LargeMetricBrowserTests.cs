@@ -29,7 +29,10 @@ public sealed class LargeMetricBrowserTests(BrowserFixture browser) : BrowserTes
     [Fact]
     public async Task SoftwarePage_MetricWith10000Series_DrawsItsTopSeriesWithin3Seconds()
     {
-        var page = await OpenAsync();
+        // The first visit after the app starts also JIT-compiles the query and chart paths: measure a user's visit, not that.
+        var page = await OpenAsync(Software);
+        await Assertions.Expect(Chart(page).Locator("path.apexcharts-line").First).ToBeAttachedAsync(new() { Timeout = 15_000 });
+        await GotoAsync(page, "input");
         var started = Stopwatch.StartNew();
 
         await GotoAsync(page, Software);

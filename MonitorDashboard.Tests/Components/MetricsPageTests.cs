@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Accounts;
 using MonitorDashboard.Alarms;
@@ -36,6 +37,8 @@ public sealed class MetricsPageTests : DashboardTestContext
         Services.AddSingleton<SqlRunner>();
         Services.AddSingleton<ChartOpenStore>();
         Services.AddSingleton<ChartOpenRecorder>();
+        // The page loads its charts only once interactive (not while prerendering); after the services, as it starts the renderer.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     private async Task<IRenderedComponent<MetricsPage>> RenderWithOneSeriesAsync()

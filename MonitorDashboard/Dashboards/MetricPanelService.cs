@@ -60,7 +60,10 @@ public sealed class MetricPanelService(SeriesQueryService queries, MetricArchive
             .ToDictionary(g => g.Key, g => ChartLines.From(g, MetricCatalog.For(g.Key)));
     }
 
-    /// <summary>Models, their stages and versions, for the filter bar.</summary>
+    /// <summary>
+    /// Models, their stages and versions, for the filter bar: one entry each, so the lists stay short and fast when a tag
+    /// splits a metric into thousands of series.
+    /// </summary>
     public async Task<IReadOnlyList<SeriesInfo>> ListSeriesAsync(string? kind, CancellationToken cancellationToken) =>
-        await queries.ListSeriesAsync(new SeriesSelector { Kind = kind }, cancellationToken);
+        await queries.ListPipelinesAsync(new SeriesSelector { Kind = kind }, cancellationToken);
 }

@@ -47,6 +47,7 @@ public static class MonitorDashboardServices
         services.AddSingleton<SeriesQueryService>();
         services.AddValidatedOptions<QueryOptions>(configuration);
         services.AddValidatedOptions<CardinalityOptions>(configuration);
+        services.AddSingleton<RefusalBackoff>();
         services.AddSingleton<CardinalityGuard>();
         services.AddSingleton<RefusalMetricWriter>();
         services.AddSingleton<MetricArchiveStore>();

@@ -14,7 +14,7 @@ namespace MonitorDashboard.Ingestion.Cardinality;
 /// series always pass. New series are reserved when admitted, so concurrent batches cannot together cross a limit.
 /// Memory: a 64-bit hash per series and per counted tag value.
 /// </summary>
-public sealed class CardinalityGuard(SeriesQueryService queries, IOptions<CardinalityOptions> options)
+public sealed class CardinalityGuard(SeriesQueryService queries, RefusalBackoff backoff, IOptions<CardinalityOptions> options)
 {
     private const int MaxReportedErrors = 10;
     private readonly SemaphoreSlim _load = new(1, 1);
@@ -74,6 +74,7 @@ public sealed class CardinalityGuard(SeriesQueryService queries, IOptions<Cardin
                 return CardinalityVerdict.All(events);
             }
             _refusalsByClient.AddOrUpdate(client ?? "unknown", refused, (_, n) => n + refused);
+            backoff.Record(client, refused);
             if (refused > errors.Count)
             {
                 errors.Add(new EventError(-1, "body", $"{refused - errors.Count:N0} more events would also have crossed a cardinality limit"));

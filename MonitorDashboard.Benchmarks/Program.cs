@@ -5,8 +5,8 @@ using MonitorDashboard.Tests.Process;
 // Scenarios (docs/benchmarks.md): without a scenario name, the issue-7 targets in one run (HTTP ingestion against the
 // bare insert ceiling, live latency, chart queries over a week of history, memory and database size; TargetsBenchmark);
 // "alarms": one alarm evaluation cycle; "tabs": live browser tabs under ingest load; "otlp [seconds]": OTLP/HTTP
-// protobuf data points/s beside the JSON API's events/s, batches of 1,000; "abuse [seconds]": one client tries to create
-// 1,000,000 series against the default cardinality limits while others ingest (AbuseBenchmark).
+// protobuf data points/s beside the JSON API's events/s, batches of 1,000; "abuse [seconds] [--ignore-retry-after]": one
+// client tries to create 1,000,000 series against the default cardinality limits while others ingest (AbuseBenchmark).
 switch (args.FirstOrDefault())
 {
     case "alarms":
@@ -27,7 +27,8 @@ switch (args.FirstOrDefault())
     case "abuse":
         await RunInTempFolderAsync("monitor-abuse-bench-", async folder =>
             Console.WriteLine(await AbuseBenchmark.RunAsync(AppProcess.FindAppDirectory(AppProcess.CurrentConfiguration()), folder, normalClients: 4,
-                TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 60))));
+                TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30),
+                honourRetryAfter: !args.Contains("--ignore-retry-after"))));
         return;
     case "parse":
         var parsed = ParseBenchmark.Run(1000, withIds: true, TimeSpan.FromSeconds(5));

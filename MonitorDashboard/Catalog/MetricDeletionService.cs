@@ -5,19 +5,19 @@ using MonitorDashboard.Ingestion;
 using MonitorDashboard.Ingestion.Cardinality;
 using MonitorDashboard.Retention;
 using MonitorDashboard.Storage;
-using MonitorDashboard.Storage.Rollups;
+using MonitorDashboard.Storage.Deletion;
 
 namespace MonitorDashboard.Catalog;
 
 /// <summary>
 /// Deletes a metric (every series of it in a model) or one series: its points and rollups in small steps like
-/// retention (the writer takes the lock between steps), then its series rows on the writer's own connection, which
+/// retention (<see cref="SeriesDataStore"/>; the writer takes the lock between steps), then its series rows on the writer's own connection, which
 /// drops the writer's cached ids, open blocks and rollup buckets in the same step (<see cref="PointStore.RemoveSeriesAsync"/>);
 /// then the cardinality guard frees the places. Points sent meanwhile are deleted with the rows; points sent after
 /// create a fresh series. Refused while an alarm rule reads the metric; audited.
 /// </summary>
 public sealed class MetricDeletionService(
-    SeriesQueryService queries, MetricReaders readers, RetentionStore retention, PointStore points, IngestionQueue queue,
+    SeriesQueryService queries, MetricReaders readers, SeriesDataStore data, PointStore points, IngestionQueue queue,
     CardinalityGuard guard, AuditLog audit, IOptions<RetentionOptions> options)
 {
     public async Task<(CatalogOutcome Outcome, IReadOnlyList<string> Rules, MetricDeletion? Deleted)> DeleteMetricAsync(
@@ -50,17 +50,16 @@ public sealed class MetricDeletionService(
         {
             return (CatalogOutcome.UsedByAlarm, rules, null);
         }
-        var rowsPerStep = options.Value.RowsPerStep;
+        var ids = series.Select(s => s.Id).ToList();
         long removed = 0;
-        foreach (var s in series)
+        await StepwiseDelete.RunAsync(options.Value.RowsPerStep, async limit =>
         {
-            removed += await retention.DeletePointsAsync(s.Id, long.MaxValue, rowsPerStep, cancellationToken);
-            foreach (var resolution in RollupResolution.All)
-            {
-                await StepwiseDelete.RunAsync(rowsPerStep, limit => retention.DeleteRollupsAsync(s.Id, resolution, long.MaxValue, limit, cancellationToken));
-            }
-        }
-        await RemoveRowsAsync(series.Select(s => s.Id).ToHashSet(), cancellationToken);
+            var (blocks, points) = await data.DeleteBlocksAsync(ids, limit, cancellationToken);
+            removed += points;
+            return blocks;
+        });
+        await StepwiseDelete.RunAsync(options.Value.RowsPerStep, limit => data.DeleteRollupsAsync(ids, limit, cancellationToken));
+        await RemoveRowsAsync(ids.ToHashSet(), cancellationToken);
         await guard.ForgetAsync(model, series, cancellationToken);
         var deleted = new MetricDeletion(series.Count, removed);
         await audit.RecordAsync(actor, action, target, $"{deleted.Series} series, {deleted.Points} points", null, cancellationToken);

@@ -14,6 +14,7 @@ using MonitorDashboard.Review;
 using MonitorDashboard.Review.Privacy;
 using MonitorDashboard.Storage;
 using MonitorDashboard.Storage.Catalog;
+using MonitorDashboard.Storage.Deletion;
 using MonitorDashboard.Storage.Review;
 using MonitorDashboard.Webhooks;
 using MudBlazor.Services;
@@ -53,6 +54,7 @@ public static class MonitorDashboardServices
         services.AddSingleton<MetricArchiveStore>();
         services.AddSingleton<MetricReaders>();
         services.AddSingleton<MetricArchiveService>();
+        services.AddSingleton<SeriesDataStore>();
         services.AddSingleton<MetricDeletionService>();
         services.AddSingleton<ChartOpenStore>();
         services.AddSingleton<ChartOpenRecorder>();

@@ -5,7 +5,8 @@ using MonitorDashboard.Tests.Process;
 // Scenarios (docs/benchmarks.md): without a scenario name, the issue-7 targets in one run (HTTP ingestion against the
 // bare insert ceiling, live latency, chart queries over a week of history, memory and database size; TargetsBenchmark);
 // "alarms": one alarm evaluation cycle; "tabs": live browser tabs under ingest load; "otlp [seconds]": OTLP/HTTP
-// protobuf data points/s beside the JSON API's events/s, batches of 1,000.
+// protobuf data points/s beside the JSON API's events/s, batches of 1,000; "abuse [seconds] [--ignore-retry-after]": one
+// client tries to create 1,000,000 series against the default cardinality limits while others ingest (AbuseBenchmark).
 switch (args.FirstOrDefault())
 {
     case "alarms":
@@ -22,6 +23,12 @@ switch (args.FirstOrDefault())
         await RunInTempFolderAsync("monitor-otlp-bench-", async folder =>
             Console.WriteLine(await OtlpIngestBenchmark.RunAsync(AppProcess.FindAppDirectory(AppProcess.CurrentConfiguration()), folder, clients: 8,
                 warmUp: TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 8))));
+        return;
+    case "abuse":
+        await RunInTempFolderAsync("monitor-abuse-bench-", async folder =>
+            Console.WriteLine(await AbuseBenchmark.RunAsync(AppProcess.FindAppDirectory(AppProcess.CurrentConfiguration()), folder, normalClients: 4,
+                TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30),
+                honourRetryAfter: !args.Contains("--ignore-retry-after"))));
         return;
     case "parse":
         var parsed = ParseBenchmark.Run(1000, withIds: true, TimeSpan.FromSeconds(5));

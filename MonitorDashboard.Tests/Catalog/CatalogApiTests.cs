@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MonitorDashboard.Accounts;
+using MonitorDashboard.Catalog;
 using MonitorDashboard.Dashboards;
 using MonitorDashboard.Storage.Accounts;
 using MonitorDashboard.Tests.Support;
@@ -77,6 +78,23 @@ public sealed class CatalogApiTests : IAsyncLifetime
         Assert.Contains("queue too deep", (await response.ReadJsonAsync()).GetProperty("detail").GetString());
         Assert.False((await CatalogAsync())["queue_depth"].GetProperty("archived").GetBoolean());
         Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsync("/api/v1/catalog/asr/no_such_metric/archive", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task List_ChartOpenedTwice_CountsTheOpens_AVaryingMetricNobodyOpensOrReadsIsUnused()
+    {
+        (await _client.DeleteAsync("/api/v1/alarms/1")).EnsureSuccessStatusCode();
+        var recorder = _app.Services.GetRequiredService<ChartOpenRecorder>();
+        recorder.Record("asr", ["latency_ms", "gpu_fan_rpm"]);
+        recorder.Record("asr", ["gpu_fan_rpm"]);
+        await recorder.FlushAsync(CancellationToken.None);
+
+        var catalog = await CatalogAsync();
+
+        Assert.Equal(2, catalog["gpu_fan_rpm"].GetProperty("chartOpens").GetInt64());
+        Assert.Equal(1, catalog["latency_ms"].GetProperty("chartOpens").GetInt64());
+        Assert.Equal(0, catalog["queue_depth"].GetProperty("chartOpens").GetInt64());
+        Assert.True(catalog["queue_depth"].GetProperty("unused").GetBoolean(), "varies, but no rule reads it and no one opened it");
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Alarms;
+using MonitorDashboard.Catalog;
 using MonitorDashboard.Components.Pages;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Dashboards;
@@ -8,6 +10,7 @@ using MonitorDashboard.Live;
 using MonitorDashboard.Storage;
 using MonitorDashboard.Storage.Accounts;
 using MonitorDashboard.Storage.Alarms;
+using MonitorDashboard.Storage.Catalog;
 using MonitorDashboard.Storage.Deployments;
 using MonitorDashboard.Tests.Support;
 
@@ -32,6 +35,11 @@ public sealed class MetricsPageTests : DashboardTestContext
         Services.AddSingleton<MetricPanelService>();
         Services.AddSingleton<AlarmAnnotations>();
         Services.AddSingleton<DeploymentAnnotations>();
+        Services.AddSingleton<SqlRunner>();
+        Services.AddSingleton<ChartOpenStore>();
+        Services.AddSingleton<ChartOpenRecorder>();
+        // The page loads its charts only once interactive (not while prerendering); after the services, as it starts the renderer.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     private async Task<IRenderedComponent<MetricsPage>> RenderWithOneSeriesAsync()
@@ -42,6 +50,17 @@ public sealed class MetricsPageTests : DashboardTestContext
         var page = Render<MetricsPage>();
         page.WaitForElement("[data-testid=panel-latency_ms]");
         return page;
+    }
+
+    [Fact]
+    public async Task MetricsPage_Opened_CountsAChartOpenForEachMetricShown()
+    {
+        await RenderWithOneSeriesAsync();
+
+        await Services.GetRequiredService<ChartOpenRecorder>().FlushAsync(CancellationToken.None);
+
+        var opens = await Services.GetRequiredService<ChartOpenStore>().CountsAsync("asr", 0, CancellationToken.None);
+        Assert.Equal(1, opens.GetValueOrDefault("latency_ms"));
     }
 
     [Fact]

@@ -34,4 +34,25 @@ public sealed class MetricPanelTopSeriesTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(10, 20).Select(h => $"host=h{h}").Order(),
             panel.Series.Select(s => s.Name[(s.Name.IndexOf('{') + 1)..s.Name.IndexOf('}')]).Order());
     }
+
+    [Fact]
+    public async Task FindHidden_ByTagValue_FindsOnlyHiddenSeries_AndAPinnedOneIsDrawnBesidesTheBusiest()
+    {
+        var service = _app.Services.GetRequiredService<MetricPanelService>();
+        var filter = DashboardFilter.Empty with { Model = "asr" };
+        var panel = Assert.Single(await service.LoadAsync("software", filter, DateTimeOffset.UtcNow, CancellationToken.None), p => p.Definition.Name == "gpu_temp");
+
+        // h2 is hidden (3 points); h20..h29 are drawn, so "h2" matches only h2 among the hidden.
+        var found = Assert.Single(panel.FindHidden("h2"));
+        Assert.Equal("h2", found.Tags["host"]);
+        Assert.Equal(10, panel.FindHidden(null).Count);
+
+        var pinned = new Dictionary<string, IReadOnlySet<long>> { ["gpu_temp"] = new HashSet<long> { found.Id } };
+        var again = Assert.Single(await service.LoadAsync("software", filter, DateTimeOffset.UtcNow, CancellationToken.None, pinned), p => p.Definition.Name == "gpu_temp");
+
+        Assert.Equal(ChartLines.MaxSeriesPerChart + 1, again.Series.Count);
+        Assert.Contains(again.Series, s => s.Name.Contains("host=h2}", StringComparison.Ordinal));
+        Assert.Equal(9, again.HiddenSeries);
+        Assert.Empty(again.FindHidden("h2"));
+    }
 }

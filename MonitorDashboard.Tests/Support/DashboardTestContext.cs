@@ -38,6 +38,7 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton<LiveNotifier>();
         Services.AddSingleton<IngestCounters>();
         Services.AddSingleton(Options.Create(new CardinalityOptions()));
+        Services.AddSingleton<RefusalBackoff>();
         Services.AddSingleton<CardinalityGuard>();
         Services.AddSingleton<AuditLog>();
         Services.AddSingleton<MetricArchiveStore>();

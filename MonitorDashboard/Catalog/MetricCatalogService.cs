@@ -11,10 +11,10 @@ namespace MonitorDashboard.Catalog;
 
 /// <summary>
 /// The metric catalog of a model: one bucket query (the last 30 days, one bucket per series, read from the hour
-/// rollups) and one newest-point lookup per series, however many metrics the model has.
+/// rollups), one newest-point lookup per series and one sum of chart opens, however many metrics the model has.
 /// </summary>
 public sealed class MetricCatalogService(
-    SeriesQueryService queries, AlarmRuleStore rules, MetricDirectionStore directions, MetricArchiveStore archive,
+    SeriesQueryService queries, AlarmRuleStore rules, MetricDirectionStore directions, MetricArchiveStore archive, ChartOpenStore chartOpens,
     IOptions<DriftOptions> drift, TimeProvider time)
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(30);
@@ -30,6 +30,7 @@ public sealed class MetricCatalogService(
         var ruleList = await rules.ListAsync(cancellationToken);
         var directed = await directions.ListAsync(cancellationToken);
         var archived = await archive.ListAsync(cancellationToken);
+        var opens = await chartOpens.CountsAsync(model, (now - Window).ToUnixTimeMilliseconds(), cancellationToken);
         var driftKinds = drift.Value.Enabled ? drift.Value.Kinds.ToHashSet() : [];
 
         return month.GroupBy(b => (b.Series.Kind, b.Series.Name))
@@ -42,6 +43,7 @@ public sealed class MetricCatalogService(
                 var usedByDrift = driftKinds.Contains(kind);
                 var flat = buckets.Count > 0 && buckets.Min(b => b.Min) == buckets.Max(b => b.Max);
                 var lastSeen = latest[(kind, name)].Select(p => p.Ts).Max();
+                var opened = opens.GetValueOrDefault(name);
                 return new MetricUsage
                 {
                     Model = model,
@@ -54,8 +56,10 @@ public sealed class MetricCatalogService(
                     UsedByCanary = usedByCanary,
                     UsedByDrift = usedByDrift,
                     Flat = flat,
+                    ChartOpens = opened,
                     Archived = archived.Contains((model, name)),
-                    Unused = alarmRules.Count == 0 && !usedByCanary && !usedByDrift && (flat || lastSeen is null || now - lastSeen > TimeSpan.FromDays(1)),
+                    Unused = alarmRules.Count == 0 && !usedByCanary && !usedByDrift
+                        && (flat || opened == 0 || lastSeen is null || now - lastSeen > TimeSpan.FromDays(1)),
                 };
             })
             .OrderBy(u => u.Kind, StringComparer.Ordinal).ThenBy(u => u.Name, StringComparer.Ordinal)

@@ -18,7 +18,9 @@ public sealed record MetricUsage
     public required bool UsedByDrift { get; init; }
     public required bool Flat { get; init; }
     public required bool Archived { get; init; }
+    /// <summary>How often its chart was opened over the window (a metric page shown with it, <see cref="ChartOpenRecorder"/>).</summary>
+    public required long ChartOpens { get; init; }
 
-    /// <summary>Nothing reads it (no alarm rule, canary or drift check), and it either never varied or has not been sent for a day.</summary>
+    /// <summary>Nothing reads it (no alarm rule, canary or drift check), and it never varied, nobody opened its chart, or it has not been sent for a day.</summary>
     public required bool Unused { get; init; }
 }

@@ -19,4 +19,14 @@ public sealed class CardinalityOptions : ISectionOptions
     /// <summary>Distinct values one tag key may take within a model: the first limit a user-id tag meets.</summary>
     [Range(1, 100_000_000)]
     public int MaxTagValuesPerKey { get; set; } = 1_000;
+
+    /// <summary>
+    /// Refused events an API key may send within <see cref="BackoffWindowSeconds"/> before its requests are answered 429
+    /// until the window ends (see RefusalBackoff); 0 never backs off.
+    /// </summary>
+    [Range(0, 100_000_000)]
+    public int RefusedEventsBeforeBackoff { get; set; } = 50_000;
+
+    [Range(1, 3_600)]
+    public int BackoffWindowSeconds { get; set; } = 10;
 }

@@ -36,4 +36,19 @@ public sealed class StorageOptions : ISectionOptions
     /// </summary>
     [Range(1, 600)]
     public int WriterLockTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Series ids the writer keeps in memory (key -> id, about 200 bytes each). Past it the least recently written are
+    /// forgotten and read back from the Series table when they send again; the writer's memory stays bounded whatever
+    /// clients send.
+    /// </summary>
+    [Range(100, 10_000_000)]
+    public int MaxCachedSeriesIds { get; set; } = 100_000;
+
+    /// <summary>
+    /// Series whose newest rollup buckets the writer keeps in memory. Past it, after a save, the saved buckets are
+    /// dropped and read back on the series' next point.
+    /// </summary>
+    [Range(100, 10_000_000)]
+    public int MaxRollupSeries { get; set; } = 50_000;
 }

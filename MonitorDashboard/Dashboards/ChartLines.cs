@@ -15,10 +15,18 @@ public static class ChartLines
     public const int MaxSeriesPerChart = 20;
 
     /// <summary>The <paramref name="max"/> series with the most points in their buckets (ties: oldest series first), and how many are left out.</summary>
-    public static (IReadOnlyList<SeriesBuckets> Shown, int Hidden) TopByVolume(IReadOnlyCollection<SeriesBuckets> series, int max = MaxSeriesPerChart) =>
-        series.Count <= max
-            ? (series.ToList(), 0)
-            : (series.OrderByDescending(s => s.Buckets.Sum(b => b.Count)).ThenBy(s => s.Series.Id).Take(max).ToList(), series.Count - max);
+    public static (IReadOnlyList<SeriesBuckets> Shown, int Hidden) TopByVolume(
+        IReadOnlyCollection<SeriesBuckets> series, int max = MaxSeriesPerChart, IReadOnlySet<long>? pinned = null)
+    {
+        if (series.Count <= max)
+        {
+            return (series.ToList(), 0);
+        }
+        // Series a user picked through the search are drawn besides the busiest ones.
+        var shown = series.OrderByDescending(s => s.Buckets.Sum(b => b.Count)).ThenBy(s => s.Series.Id).Take(max)
+            .Concat(series.Where(s => pinned?.Contains(s.Series.Id) == true)).DistinctBy(s => s.Series.Id).ToList();
+        return (shown, series.Count - shown.Count);
+    }
 
     public static IReadOnlyList<ChartSeries> From(IEnumerable<SeriesBuckets> series, MetricDefinition definition)
     {

@@ -7,7 +7,9 @@ namespace MonitorDashboard.Dashboards;
 public sealed class MetricPanelService(SeriesQueryService queries, MetricArchiveStore archive)
 {
     /// <summary>Every metric of this kind for the model and stage, ordered as teams expect (known metrics first); archived metrics are left out.</summary>
-    public async Task<IReadOnlyList<MetricPanel>> LoadAsync(string kind, DashboardFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="pinned">Per metric, series a user added to its chart through the search (drawn besides the busiest).</param>
+    public async Task<IReadOnlyList<MetricPanel>> LoadAsync(
+        string kind, DashboardFilter filter, DateTimeOffset now, CancellationToken cancellationToken, IReadOnlyDictionary<string, IReadOnlySet<long>>? pinned = null)
     {
         if (filter.Model is null)
         {
@@ -25,9 +27,15 @@ public sealed class MetricPanelService(SeriesQueryService queries, MetricArchive
             .OrderBy(p => p.Definition.Order).ThenBy(p => p.Definition.Name, StringComparer.Ordinal)
             .Select(p =>
             {
-                var (shown, hidden) = ChartLines.TopByVolume(p.Series.ToList());
-                return new MetricPanel(p.Definition, ChartLines.From(shown, p.Definition), hidden,
-                    hidden > 0 ? shown.Select(s => s.Series.Id).ToHashSet() : null);
+                var all = p.Series.ToList();
+                var (shown, hidden) = ChartLines.TopByVolume(all, pinned: pinned?.GetValueOrDefault(p.Definition.Name));
+                if (hidden == 0)
+                {
+                    return new MetricPanel(p.Definition, ChartLines.From(shown, p.Definition));
+                }
+                var shownIds = shown.Select(s => s.Series.Id).ToHashSet();
+                return new MetricPanel(p.Definition, ChartLines.From(shown, p.Definition), hidden, shownIds,
+                    all.Where(s => !shownIds.Contains(s.Series.Id)).Select(s => s.Series).ToList());
             })
             .ToList();
     }
@@ -52,7 +60,10 @@ public sealed class MetricPanelService(SeriesQueryService queries, MetricArchive
             .ToDictionary(g => g.Key, g => ChartLines.From(g, MetricCatalog.For(g.Key)));
     }
 
-    /// <summary>Models, their stages and versions, for the filter bar.</summary>
+    /// <summary>
+    /// Models, their stages and versions, for the filter bar: one entry each, so the lists stay short and fast when a tag
+    /// splits a metric into thousands of series.
+    /// </summary>
     public async Task<IReadOnlyList<SeriesInfo>> ListSeriesAsync(string? kind, CancellationToken cancellationToken) =>
-        await queries.ListSeriesAsync(new SeriesSelector { Kind = kind }, cancellationToken);
+        await queries.ListPipelinesAsync(new SeriesSelector { Kind = kind }, cancellationToken);
 }

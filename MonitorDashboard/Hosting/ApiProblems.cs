@@ -30,14 +30,21 @@ public static class ApiProblems
         return TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Try again later");
     }
 
+    /// <summary>429 with Retry-After: the key keeps sending series past a cardinality limit (RefusalBackoff); nothing was stored.</summary>
+    public static ProblemHttpResult CardinalityBackoff(HttpContext http, TimeSpan retryAfter) =>
+        TooMany(http, retryAfter, "Too many refused series", seconds =>
+            "This API key kept sending new series past a cardinality limit (more than Cardinality:RefusedEventsBeforeBackoff refused events "
+            + $"within Cardinality:BackoffWindowSeconds); nothing was stored. Fix the client's tags (see the refusals of its earlier answers), then retry after {seconds} s.");
+
     /// <summary>429 with Retry-After: the key spent its event budget; nothing of this request was stored.</summary>
-    public static ProblemHttpResult RateLimited(HttpContext http, TimeSpan retryAfter)
+    public static ProblemHttpResult RateLimited(HttpContext http, TimeSpan retryAfter) =>
+        TooMany(http, retryAfter, "Too many events",
+            seconds => $"This API key exceeded its events per second (Auth:IngestEventsPerSecond); nothing was stored. Retry after {seconds} s.");
+
+    private static ProblemHttpResult TooMany(HttpContext http, TimeSpan retryAfter, string title, Func<int, string> detail)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(
-            detail: $"This API key exceeded its events per second (Auth:IngestEventsPerSecond); nothing was stored. Retry after {seconds} s.",
-            statusCode: StatusCodes.Status429TooManyRequests,
-            title: "Too many events");
+        return TypedResults.Problem(detail: detail(seconds), statusCode: StatusCodes.Status429TooManyRequests, title: title);
     }
 }

@@ -33,10 +33,17 @@ public static class IngestionEndpoints
         IngestBudget budget,
         CardinalityGuard cardinality,
         RefusalMetricWriter refusalMetric,
+        RefusalBackoff backoff,
         IOptions<IngestOptions> options,
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        // Before the body is read: a key that keeps crossing a cardinality limit must cost the others as little as possible.
+        if (backoff.MustWait(http.User.Identity?.Name, out var backoffLeft))
+        {
+            counters.RecordRejected(0);
+            return ApiProblems.CardinalityBackoff(http, backoffLeft);
+        }
         using var body = await JsonBody.ReadAsync(http.Request, settings.MaxBodyBytes, MaxJsonDepth, cancellationToken);
         if (body.Document is null)
         {

@@ -13,6 +13,12 @@ public interface IPointStore : IDisposable
     /// <summary>False until rollups left pending (by a crash, a failed transaction or an upgrade) are rebuilt.</summary>
     bool RollupsCaughtUp { get; }
 
+    /// <summary>
+    /// Deletes the rows of these series on the writer's own connection before its next commit, and forgets every cached
+    /// id, open block and rollup of them, so nothing is resurrected; completes when committed. The caller wakes the writer.
+    /// </summary>
+    Task RemoveSeriesAsync(IReadOnlySet<long> seriesIds);
+
     /// <summary>Stores all points in one transaction; returns, per point, whether it was new (false: its event id was already stored).</summary>
     Task<bool[]> AppendAsync(IReadOnlyList<PointWrite> points, CancellationToken cancellationToken);
 

@@ -31,6 +31,7 @@ public class MonitorDbContext(DbContextOptions<MonitorDbContext> options) : Iden
     public DbSet<DeploymentEventRow> DeploymentEvents => Set<DeploymentEventRow>();
     public DbSet<MetricDirectionRow> MetricDirections => Set<MetricDirectionRow>();
     public DbSet<ArchivedMetricRow> ArchivedMetrics => Set<ArchivedMetricRow>();
+    public DbSet<ChartOpenRow> ChartOpens => Set<ChartOpenRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Storage.Blocks;
+using MonitorDashboard.Storage.Deletion;
 using MonitorDashboard.Storage.EventIds;
 using MonitorDashboard.Storage.Rollups;
 
@@ -23,13 +24,14 @@ public sealed class PointStore(
     private const int ImportChunk = 50_000;
     private const long EventIdsNotLoaded = -1;
 
-    private readonly Dictionary<SeriesKey, long> _seriesIds = [];
+    private readonly SeriesIdCache _seriesIds = new(options.Value.MaxCachedSeriesIds);
+    private readonly SeriesRemovals _removals = new();
     private readonly PointBlockWriter _blocks = new();
     private readonly EventIdWindow _eventIds = new(retention.Value.EventIdWindow);
     private readonly ArrayBufferWriter<byte> _newIdHashes = new();
     // The ordinal the next new event id gets in the id log; reloaded with the window after a failed transaction.
     private long _nextIdOrdinal = EventIdsNotLoaded;
-    private readonly RollupMaintainer _rollups = new(TimeSpan.FromMilliseconds(options.Value.RollupFlushIntervalMilliseconds), time);
+    private readonly RollupMaintainer _rollups = new(TimeSpan.FromMilliseconds(options.Value.RollupFlushIntervalMilliseconds), time, options.Value.MaxRollupSeries);
     private WriterConnection? _writer;
     // Read by the writer's save timer too, hence volatile.
     private volatile bool _rollupsBehind = true;
@@ -43,10 +45,20 @@ public sealed class PointStore(
     /// <summary>False until the minutes left pending (by a crash, a failed transaction or the upgrade) are rolled up again.</summary>
     public bool RollupsCaughtUp => !_rollupsBehind;
 
+    /// <summary>Series ids held in memory (bounded by Storage:MaxCachedSeriesIds).</summary>
+    public int CachedSeriesIds => _seriesIds.Count;
+
+    /// <summary>
+    /// Deletes the series rows on the writer's connection before its next commit or idle rollup save (see
+    /// <see cref="SeriesRemovals"/>); the caller wakes the writer. Completes when committed.
+    /// </summary>
+    public Task RemoveSeriesAsync(IReadOnlySet<long> seriesIds) => _removals.Add(seriesIds);
+
     /// <summary>Stores all points in one transaction; returns, per point, whether it was new (false: its event id was already stored).</summary>
     public Task<bool[]> AppendAsync(IReadOnlyList<PointWrite> points, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        ApplyRemovals();
         if (_rollupsBehind)
         {
             CatchUpRollups();
@@ -64,6 +76,7 @@ public sealed class PointStore(
     /// <summary>Saves the rollups still held in memory, after rolling up minutes a failed transaction left pending.</summary>
     public void FlushRollups()
     {
+        ApplyRemovals();
         if (_rollupsBehind)
         {
             CatchUpRollups();
@@ -102,6 +115,34 @@ public sealed class PointStore(
     }
 
     public void Dispose() => _writer?.Dispose();
+
+    private void ApplyRemovals()
+    {
+        if (!_removals.Pending)
+        {
+            return;
+        }
+        var requests = _removals.TakeAll();
+        var ids = requests.SelectMany(r => r.Ids).ToHashSet();
+        try
+        {
+            InTransaction(writer =>
+            {
+                SeriesRemovals.Delete(writer.Connection, ids);
+                return true;
+            });
+        }
+        catch (Exception ex)
+        {
+            // InTransaction dropped the caches; the points waiting behind this are still committed.
+            requests.ForEach(r => r.Done.TrySetException(ex));
+            return;
+        }
+        _seriesIds.RemoveIds(ids);
+        _blocks.Forget(ids);
+        _rollups.Forget(ids);
+        requests.ForEach(r => r.Done.TrySetResult());
+    }
 
     private void ImportLegacyRows()
     {

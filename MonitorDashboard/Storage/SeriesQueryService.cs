@@ -21,6 +21,25 @@ public sealed class SeriesQueryService(
         return rows.Select(ToInfo).ToList();
     }
 
+    /// <summary>
+    /// One entry per model, stage and version that has series of the filter (name and tags left empty): what a filter bar
+    /// lists, in one DISTINCT query however many series a tag split a metric into.
+    /// </summary>
+    public async Task<IReadOnlyList<SeriesInfo>> ListPipelinesAsync(SeriesSelector filter, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await Select(db, filter).Select(s => new { s.Model, s.Stage, s.Version }).Distinct().ToListAsync(cancellationToken);
+        var noTags = new Dictionary<string, string>();
+        return rows.Select(r => new SeriesInfo { Model = r.Model, Stage = r.Stage, Version = r.Version, Kind = filter.Kind ?? "", Name = "", Tags = noTags }).ToList();
+    }
+
+    public async Task<SeriesInfo?> FindSeriesAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Series.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return row is null ? null : ToInfo(row);
+    }
+
     /// <summary>Every model with stored series, in name order (one DISTINCT query, not every series).</summary>
     public async Task<IReadOnlyList<string>> ListModelsAsync(CancellationToken cancellationToken)
     {

@@ -5,16 +5,18 @@ using MudBlazor;
 
 namespace MonitorDashboard.Components.Pages;
 
-/// <summary>Every metric of a model with what reads it; a lead archives the unused ones (confirmed, audited) and restores them.</summary>
+/// <summary>Every metric of a model with what reads it; a lead archives the unused ones and restores them, or deletes them (confirmed, audited).</summary>
 public partial class MetricCatalogPage
 {
     private IReadOnlyList<string> _models = [];
     private string? _model;
     private IReadOnlyList<MetricUsage>? _rows;
     private bool _onlyUnused;
+    private bool _deleting;
 
     [Inject] public required MetricCatalogService Catalog { get; init; }
     [Inject] public required MetricArchiveService Archive { get; init; }
+    [Inject] public required MetricDeletionService Deletion { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
     [Inject] public required ISnackbar Snackbar { get; init; }
     [CascadingParameter] public required Task<AuthenticationState> AuthenticationState { get; set; }
@@ -47,10 +49,38 @@ public partial class MetricCatalogPage
             return;
         }
         var (outcome, rules) = await Archive.ArchiveAsync(metric.Model, metric.Name, await ActorAsync());
-        if (outcome == ArchiveOutcome.UsedByAlarm)
+        if (outcome == CatalogOutcome.UsedByAlarm)
         {
             Snackbar.Add($"Not archived: alarm rules read it ({string.Join(", ", rules)}).", Severity.Warning);
         }
+        await LoadAsync();
+    }
+
+    private async Task DeleteAsync(MetricUsage metric)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete metric?",
+            $"{metric.Model}/{metric.Name}: its {metric.SeriesCount:N0} series, their points and rollups are deleted for good. This cannot be undone.",
+            yesText: "Delete", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+        _deleting = true;
+        try
+        {
+            var (outcome, rules, deleted) = await Deletion.DeleteMetricAsync(metric.Model, metric.Name, await ActorAsync());
+            Snackbar.Add(outcome switch
+            {
+                CatalogOutcome.UsedByAlarm => $"Not deleted: alarm rules read it ({string.Join(", ", rules)}).",
+                CatalogOutcome.Done => $"Deleted {metric.Name}: {deleted!.Series:N0} series, {deleted.Points:N0} points.",
+                _ => $"{metric.Name} was already gone.",
+            }, outcome == CatalogOutcome.Done ? Severity.Success : Severity.Warning);
+        }
+        finally
+        {
+            _deleting = false;
+        }
+        _models = await Catalog.ModelsAsync();
         await LoadAsync();
     }
 

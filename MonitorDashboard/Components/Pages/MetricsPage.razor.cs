@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MonitorDashboard.Alarms;
+using MonitorDashboard.Catalog;
 using MonitorDashboard.Components.Controls;
 using MonitorDashboard.Dashboards;
 using MonitorDashboard.Ingestion;
@@ -19,6 +20,8 @@ public partial class MetricsPage
     private static readonly IReadOnlyList<ChartAnnotation> NoAnnotations = [];
     private static readonly IReadOnlyList<ChartAnnotation> DriftThreshold = [ChartAnnotation.Threshold(1, "drifted above 1", "#e53935")];
     private readonly Dictionary<string, MetricChartCard> _cards = [];
+    // Per metric, hidden series the user added to its chart through the search; forgotten when the filter changes.
+    private readonly Dictionary<string, IReadOnlySet<long>> _pinned = [];
     private IReadOnlyList<SeriesInfo>? _series;
     private IReadOnlyList<MetricPanel>? _panels;
     private DashboardFilter _filter = DashboardFilter.Empty;
@@ -36,6 +39,7 @@ public partial class MetricsPage
     [Inject] public required AlarmAnnotations AlarmAnnotations { get; init; }
     [Inject] public required DeploymentAnnotations DeploymentAnnotations { get; init; }
     [Inject] public required AlarmNotifier AlarmNotifier { get; init; }
+    [Inject] public required ChartOpenRecorder ChartOpens { get; init; }
 
     private string Kind => new Uri(Navigation.Uri).AbsolutePath.Trim('/') switch
     {
@@ -81,6 +85,12 @@ public partial class MetricsPage
 
     protected override async Task OnInitializedAsync()
     {
+        if (!RendererInfo.IsInteractive)
+        {
+            // Prerendering would load every chart only to load them again once the circuit starts (a metric split into
+            // 10,000 series doubles its time to first chart): the prerendered page shows the skeletons.
+            return;
+        }
         _series = await Panels.ListSeriesAsync(Kind, CancellationToken.None);
         await LoadFromUrlAsync();
     }
@@ -97,7 +107,13 @@ public partial class MetricsPage
             filter = filter with { Stage = PipelineLayout.Stages(_series, filter.Model).FirstOrDefault() };
         }
         _filter = filter;
+        _pinned.Clear();
         await ReloadAsync();
+        // A user opened these charts (live reloads are not counted): the catalog's sign that someone looks at them.
+        if (_filter.Model is not null && _panels is not null)
+        {
+            ChartOpens.Record(_filter.Model, _panels.Select(p => p.Definition.Name));
+        }
         Resubscribe();
     }
 
@@ -108,8 +124,14 @@ public partial class MetricsPage
         _panels = null;
         _cards.Clear();
         _lastFullReload = Time.GetUtcNow();
-        _panels = await Panels.LoadAsync(Kind, _filter, Time.GetUtcNow(), _loading.Token);
+        _panels = await Panels.LoadAsync(Kind, _filter, Time.GetUtcNow(), _loading.Token, _pinned);
         await LoadAnnotationsAsync();
+    }
+
+    private async Task ShowSeriesAsync(string metric, SeriesInfo series)
+    {
+        _pinned[metric] = new HashSet<long>(_pinned.GetValueOrDefault(metric) ?? new HashSet<long>()) { series.Id };
+        await ReloadAsync();
     }
 
     private void ApplyFilter(DashboardFilter filter) =>

@@ -14,7 +14,7 @@ namespace MonitorDashboard.Ingestion.Cardinality;
 /// series always pass. New series are reserved when admitted, so concurrent batches cannot together cross a limit.
 /// Memory: a 64-bit hash per series and per counted tag value.
 /// </summary>
-public sealed class CardinalityGuard(SeriesQueryService queries, IOptions<CardinalityOptions> options)
+public sealed class CardinalityGuard(SeriesQueryService queries, RefusalBackoff backoff, IOptions<CardinalityOptions> options)
 {
     private const int MaxReportedErrors = 10;
     private readonly SemaphoreSlim _load = new(1, 1);
@@ -74,6 +74,7 @@ public sealed class CardinalityGuard(SeriesQueryService queries, IOptions<Cardin
                 return CardinalityVerdict.All(events);
             }
             _refusalsByClient.AddOrUpdate(client ?? "unknown", refused, (_, n) => n + refused);
+            backoff.Record(client, refused);
             if (refused > errors.Count)
             {
                 errors.Add(new EventError(-1, "body", $"{refused - errors.Count:N0} more events would also have crossed a cardinality limit"));
@@ -142,14 +143,11 @@ public sealed class CardinalityGuard(SeriesQueryService queries, IOptions<Cardin
             {
                 foreach (var s in stored)
                 {
-                    if (SetOf(_seriesByModel, s.Model).Add(Hash(s.Model, s.Version, s.Stage, s.Kind, s.Name, TagJson.Serialize(s.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).ToList()))))
+                    if (SetOf(_seriesByModel, s.Model).Add(HashOf(s)))
                     {
                         _total++;
                     }
-                    foreach (var (key, value) in s.Tags)
-                    {
-                        SetOf(_tagValues, (s.Model, key)).Add(Hash(value));
-                    }
+                    AddTagValues(_tagValues, s);
                 }
             }
             _loaded = true;
@@ -157,6 +155,47 @@ public sealed class CardinalityGuard(SeriesQueryService queries, IOptions<Cardin
         finally
         {
             _load.Release();
+        }
+    }
+
+    /// <summary>
+    /// Frees the deleted series' places under the limits, so the model can create series again. A tag value counts
+    /// while any stored series carries it, so the model's tag values are counted again from the series left.
+    /// (A batch admitted meanwhile whose series are not yet committed loses its tag values from the count until the next
+    /// restart: at worst a few hundred values over the limit, never unbounded.)
+    /// </summary>
+    public async Task ForgetAsync(string model, IReadOnlyList<SeriesInfo> deleted, CancellationToken cancellationToken)
+    {
+        if (!_loaded)
+        {
+            return; // loaded from the database after the delete, so nothing to forget
+        }
+        var remaining = await queries.ListSeriesAsync(new SeriesSelector { Model = model }, cancellationToken);
+        var tagValues = new Dictionary<(string Model, string Key), HashSet<ulong>>();
+        foreach (var s in remaining)
+        {
+            AddTagValues(tagValues, s);
+        }
+        lock (_gate)
+        {
+            var modelSeries = SetOf(_seriesByModel, model);
+            _total -= deleted.Count(s => modelSeries.Remove(HashOf(s)));
+            foreach (var key in _tagValues.Keys.Where(k => k.Model == model).ToList())
+            {
+                _tagValues[key] = tagValues.GetValueOrDefault(key) ?? [];
+            }
+        }
+    }
+
+    /// <summary>The hash admission computes from the wire key (tags in key order).</summary>
+    private static ulong HashOf(SeriesInfo s) =>
+        Hash(s.Model, s.Version, s.Stage, s.Kind, s.Name, TagJson.Serialize(s.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).ToList()));
+
+    private static void AddTagValues(Dictionary<(string Model, string Key), HashSet<ulong>> sets, SeriesInfo s)
+    {
+        foreach (var (key, value) in s.Tags)
+        {
+            SetOf(sets, (s.Model, key)).Add(Hash(value));
         }
     }
 

@@ -11,7 +11,8 @@ namespace MonitorDashboard.Ingestion.Receivers;
 /// the caller's event budget, then one enqueue of the whole translated request, so a request is stored whole or not at all.
 /// </summary>
 public sealed class ReceiverWriter(
-    IngestionQueue queue, IngestBudget budget, IngestCounters counters, CardinalityGuard cardinality, RefusalMetricWriter refusalMetric, IOptions<IngestOptions> options)
+    IngestionQueue queue, IngestBudget budget, IngestCounters counters, CardinalityGuard cardinality, RefusalMetricWriter refusalMetric,
+    RefusalBackoff backoff, IOptions<IngestOptions> options)
 {
     /// <summary>Events whose new series would cross a cardinality limit are left out and counted in <paramref name="refusals"/>; the rest are stored.</summary>
     public async Task<WriteOutcome> WriteAsync(ClaimsPrincipal user, IReadOnlyList<MetricEvent> events, RefusalTally refusals)
@@ -19,6 +20,13 @@ public sealed class ReceiverWriter(
         if (events.Count == 0)
         {
             return new WriteOutcome(WriteStatus.Stored);
+        }
+        if (backoff.MustWait(user.Identity?.Name, out var backoffLeft))
+        {
+            counters.RecordRejected(events.Count);
+            var wait = Math.Max(1, (int)Math.Ceiling(backoffLeft.TotalSeconds));
+            return new WriteOutcome(WriteStatus.RateLimited, TimeSpan.FromSeconds(wait),
+                $"This API key kept sending new series past a cardinality limit (Cardinality:RefusedEventsBeforeBackoff); nothing was stored. Retry after {wait} s.");
         }
         if (!budget.TryTake(user, events.Count, out var retryAfter))
         {

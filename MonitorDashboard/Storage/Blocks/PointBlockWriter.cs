@@ -59,6 +59,16 @@ internal sealed class PointBlockWriter
         _dirty.Clear();
     }
 
+    /// <summary>Drops the open blocks of deleted series unwritten: their rows go with the series.</summary>
+    public void Forget(IReadOnlySet<long> seriesIds)
+    {
+        _dirty.RemoveAll(b => seriesIds.Contains(b.SeriesId));
+        foreach (var id in seriesIds)
+        {
+            _open.Remove(id);
+        }
+    }
+
     private void Close(BlockStatements statements, OpenBlock block)
     {
         if (block.Dirty)

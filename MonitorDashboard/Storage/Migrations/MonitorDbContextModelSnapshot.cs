@@ -484,6 +484,27 @@ namespace MonitorDashboard.Storage.Migrations
                     b.ToTable("ArchivedMetrics", (string)null);
                 });
 
+            modelBuilder.Entity("MonitorDashboard.Storage.Catalog.ChartOpenRow", b =>
+                {
+                    b.Property<string>("Model")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DayMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Opens")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Model", "Name", "DayMs");
+
+                    b.ToTable("ChartOpens", (string)null);
+                });
+
             modelBuilder.Entity("MonitorDashboard.Storage.Deployments.DeploymentEventRow", b =>
                 {
                     b.Property<long>("Id")

@@ -7,7 +7,7 @@ namespace MonitorDashboard.Storage.Rollups;
 /// the same transaction as its points (<see cref="RollupPendingRow"/>), so after a crash exactly those minutes are
 /// rolled up again. Used by the single writer only, so nothing here is locked.
 /// </summary>
-internal sealed class RollupMaintainer(TimeSpan saveInterval, TimeProvider time)
+internal sealed class RollupMaintainer(TimeSpan saveInterval, TimeProvider time, int maxSeries = int.MaxValue)
 {
     private readonly Dictionary<RollupKey, RollupAggregate> _open = [];
     private readonly HashSet<RollupKey> _unsaved = [];
@@ -55,7 +55,28 @@ internal sealed class RollupMaintainer(TimeSpan saveInterval, TimeProvider time)
         _unsaved.Clear();
         _logged.Clear();
         _lastSaveTimestamp = time.GetTimestamp();
+        if (_newestMinuteBySeries.Count > maxSeries)
+        {
+            // Everything is saved at this point, so any bucket may go: a series that sends again reads its buckets back.
+            Reset();
+            return;
+        }
         EvictFinishedBuckets();
+    }
+
+    /// <summary>
+    /// Drops the buckets of deleted series, saved or not: saving them after their series row is gone would fail the
+    /// writer's transaction on the foreign key.
+    /// </summary>
+    public void Forget(IReadOnlySet<long> seriesIds)
+    {
+        _open.Keys.Where(k => seriesIds.Contains(k.SeriesId)).ToList().ForEach(k => _open.Remove(k));
+        _unsaved.RemoveWhere(k => seriesIds.Contains(k.SeriesId));
+        _logged.RemoveWhere(m => seriesIds.Contains(m.SeriesId));
+        foreach (var id in seriesIds)
+        {
+            _newestMinuteBySeries.Remove(id);
+        }
     }
 
     /// <summary>After a failed transaction memory may hold points that were never stored: start again from the database.</summary>

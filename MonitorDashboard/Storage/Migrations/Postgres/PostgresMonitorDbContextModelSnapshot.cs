@@ -432,8 +432,9 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
-                    b.Property<long>("CreatedMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Created")
+                        .HasColumnType("bigint")
+                        .HasColumnName("CreatedMs");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -511,6 +512,27 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                     b.HasKey("Model", "Name");
 
                     b.ToTable("ArchivedMetrics", (string)null);
+                });
+
+            modelBuilder.Entity("MonitorDashboard.Storage.Catalog.ChartOpenRow", b =>
+                {
+                    b.Property<string>("Model")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("DayMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Opens")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Model", "Name", "DayMs");
+
+                    b.ToTable("ChartOpens", (string)null);
                 });
 
             modelBuilder.Entity("MonitorDashboard.Storage.Deployments.DeploymentEventRow", b =>
@@ -767,14 +789,16 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("Labelled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("LabelledMs");
+
                     b.Property<string>("LabelledBy")
                         .HasColumnType("text");
 
-                    b.Property<long?>("LabelledMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("LeaseExpiresMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("LeaseExpires")
+                        .HasColumnType("bigint")
+                        .HasColumnName("LeaseExpiresMs");
 
                     b.Property<string>("LeaseOwner")
                         .HasColumnType("text");
@@ -809,14 +833,16 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<long?>("SkippedUntilMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("SkippedUntil")
+                        .HasColumnType("bigint")
+                        .HasColumnName("SkippedUntilMs");
 
                     b.Property<string>("Stage")
                         .HasColumnType("text");
 
-                    b.Property<long>("TimestampMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("bigint")
+                        .HasColumnName("TimestampMs");
 
                     b.Property<string>("Verdict")
                         .HasColumnType("text");
@@ -826,7 +852,7 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                     b.HasIndex("Model", "ClientId")
                         .IsUnique();
 
-                    b.HasIndex("Model", "TimestampMs");
+                    b.HasIndex("Model", "Timestamp");
 
                     b.HasIndex("InQueue", "Verdict", "Model");
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using MonitorDashboard.Accounts;
 using MonitorDashboard.Components.Pages.Admin;
 using MonitorDashboard.Configuration;
+using MonitorDashboard.ScaleOut;
 using MonitorDashboard.Storage.Accounts;
 using MonitorDashboard.Tests.Support;
 
@@ -18,6 +19,7 @@ public sealed class ApiKeysPageTests : DashboardTestContext
         Services.AddSingleton<AuditLog>();
         Services.AddSingleton<ApiKeyStore>();
         Services.AddSingleton<ApiKeyService>();
+        Services.AddSingleton<IInstanceBroadcast, SingleInstanceBroadcast>();
         Services.AddSingleton(new ApiKeyUsage(_time));
         Services.AddSingleton(Options.Create(new AuthOptions()));
         AddAuthorization().SetAuthorized("admin");

@@ -20,10 +20,12 @@ public sealed class LeaderOnlyServiceTests
         await b.StartAsync(CancellationToken.None);
 
         Assert.False(workOnB.Running); // B asked while A held it
-        // A dies: its database connection breaks (the lease is lost) and the process is gone.
-        lease.LoseCurrent();
+        // A's database connection breaks: the lease is lost (and, for now, taken by nobody A could ask).
+        lease.LoseCurrentAndBlock();
+        await Eventually.TrueAsync(() => Task.FromResult(!workOnA.Running), TimeSpan.FromSeconds(5), "A stops the work it no longer holds the lease on");
+        // Then A's process is gone, and the lease is free again.
         await a.StopAsync(CancellationToken.None);
-        Assert.False(workOnA.Running);
+        lease.Unblock();
         await Eventually.TrueAsync(() => Task.FromResult(workOnB.Running), LeaderOnlyService.RetryInterval * 3, "B takes over");
 
         await b.StopAsync(CancellationToken.None);
@@ -60,11 +62,19 @@ public sealed class LeaderOnlyServiceTests
             }
         }
 
-        public void LoseCurrent()
+        public void LoseCurrentAndBlock()
         {
             lock (_gate)
             {
                 _held?.Cancel();
+                _held = new CancellationTokenSource(); // a holder nobody here controls
+            }
+        }
+
+        public void Unblock()
+        {
+            lock (_gate)
+            {
                 _held = null;
             }
         }

@@ -28,7 +28,8 @@ public sealed class PostgresWorkLeaseTests
         {
             await admin.OpenAsync();
             await using var kill = new NpgsqlCommand(
-                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND pid <> pg_backend_pid()", admin);
+                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND pid <> pg_backend_pid() "
+                + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", admin);
             await kill.ExecuteNonQueryAsync();
         }
         await Eventually.TrueAsync(() => Task.FromResult(heldByA.Lost.IsCancellationRequested), TimeSpan.FromSeconds(30), "A notices it lost the lease");

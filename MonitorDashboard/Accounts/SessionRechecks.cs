@@ -23,6 +23,12 @@ public sealed class SessionRechecks(TimeProvider time, IOptions<SecurityStampVal
 
     public void Mark(string userId) => _changedAt[userId] = time.GetUtcNow();
 
+    /// <summary>
+    /// An issue time old enough that the security-stamp validator checks the cookie now; unlike no issue time at all it
+    /// lets the validator renew the cookie, so the user is checked once, not on every request of the next minute.
+    /// </summary>
+    public DateTimeOffset OverdueIssueTime() => time.GetUtcNow() - validator.Value.ValidationInterval - TimeSpan.FromSeconds(1);
+
     /// <summary>True for a cookie issued before its user's last change, while the regular validation would not yet look.</summary>
     public bool MustRecheck(string? userId, DateTimeOffset? issuedUtc)
     {

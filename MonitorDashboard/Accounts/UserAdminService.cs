@@ -63,7 +63,6 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditLog audit
             await users.AddToRoleAsync(user, role);
             // A new security stamp ends the user's open sessions at their next revalidation, so the new role applies.
             await users.UpdateSecurityStampAsync(user);
-        sessions.Changed(user.Id);
             sessions.Changed(user.Id);
             await audit.RecordAsync(actor, "user.role", $"user '{user.UserName}'", string.Join(",", old), role);
             return AccountResult.Success;
@@ -94,6 +93,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, AuditLog audit
             return ToResult(reset);
         }
         await users.SetLockoutEndDateAsync(user, null);
+        // ResetPasswordAsync gave the user a new security stamp: sessions signed in with the old password end now.
+        sessions.Changed(user.Id);
         // The password itself never goes into the audit log.
         await audit.RecordAsync(actor, "user.password-reset", $"user '{user.UserName}'", null, null);
         return AccountResult.Success;

@@ -59,9 +59,10 @@ public static class AccountServices
             o.Events.OnValidatePrincipal = c =>
             {
                 var userId = c.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-                if (c.HttpContext.RequestServices.GetRequiredService<SessionRechecks>().MustRecheck(userId, c.Properties.IssuedUtc))
+                var rechecks = c.HttpContext.RequestServices.GetRequiredService<SessionRechecks>();
+                if (rechecks.MustRecheck(userId, c.Properties.IssuedUtc))
                 {
-                    c.Properties.IssuedUtc = null;
+                    c.Properties.IssuedUtc = rechecks.OverdueIssueTime();
                 }
                 return SecurityStampValidator.ValidatePrincipalAsync(c);
             };

@@ -52,7 +52,7 @@ public static class ScaleOutServices
     /// <summary>Instances that share a PostgreSQL database take turns through its advisory locks; on SQLite there is one instance.</summary>
     private static void AddWorkLease(IServiceCollection services, IConfiguration configuration)
     {
-        var postgres = string.Equals(configuration["Storage:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
+        var postgres = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.Provider == StorageProvider.Postgres;
         var connectionString = configuration.GetConnectionString("Postgres");
         services.AddSingleton<IWorkLease>(postgres && !string.IsNullOrWhiteSpace(connectionString)
             ? new PostgresWorkLease(connectionString)

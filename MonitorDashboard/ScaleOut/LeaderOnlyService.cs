@@ -27,30 +27,41 @@ public sealed class LeaderOnlyService(IHostedService inner, string work, IWorkLe
                 await Task.Delay(RetryInterval, stoppingToken);
                 continue;
             }
+            bool workEndedOnItsOwn;
             await using (held)
             {
-                await RunWhileHeldAsync(held, stoppingToken);
+                workEndedOnItsOwn = await RunWhileHeldAsync(held, stoppingToken);
+            }
+            if (workEndedOnItsOwn)
+            {
+                // Released: another instance may take it; this one tries again after a pause, not in a tight loop.
+                await Task.Delay(RetryInterval, stoppingToken);
             }
         }
     }
 
-    private async Task RunWhileHeldAsync(WorkLeaseHandle held, CancellationToken stoppingToken)
+    /// <returns>True when the work ended on its own (not stopped, lease not lost).</returns>
+    private async Task<bool> RunWhileHeldAsync(WorkLeaseHandle held, CancellationToken stoppingToken)
     {
         logger.LogInformation("This instance now runs {Work}", work);
         await inner.StartAsync(stoppingToken);
         using var lostOrStopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, held.Lost);
-        try
-        {
-            await Task.Delay(Timeout.Infinite, lostOrStopping.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // stopping, or the lease was lost
-        }
+        var leaseEnds = Task.Delay(Timeout.Infinite, lostOrStopping.Token);
+        // The host does not watch the wrapped service: if it ends on its own, the lease must go back, or the work would
+        // be dead on every instance while this one holds the lease.
+        var workEnds = (inner as BackgroundService)?.ExecuteTask ?? Task.Delay(Timeout.Infinite, lostOrStopping.Token);
+        var ended = await Task.WhenAny(leaseEnds, workEnds);
         await inner.StopAsync(CancellationToken.None);
-        if (!stoppingToken.IsCancellationRequested)
+        if (stoppingToken.IsCancellationRequested)
         {
-            logger.LogWarning("Lost the lease on {Work}; stopped it here until this instance takes the lease again", work);
+            return false;
         }
+        if (ended == workEnds)
+        {
+            logger.LogError(workEnds.Exception, "{Work} ended on its own; giving its lease back", work);
+            return true;
+        }
+        logger.LogWarning("Lost the lease on {Work}; stopped it here until this instance takes the lease again", work);
+        return false;
     }
 }

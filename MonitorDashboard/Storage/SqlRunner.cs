@@ -5,7 +5,8 @@ namespace MonitorDashboard.Storage;
 
 /// <summary>
 /// One parameterised statement on a short-lived context's connection, for the few writes EF cannot express in one
-/// atomic statement (retention deleting in bounded steps). SQLite only: the review claim has its own per-engine store.
+/// atomic statement (retention deleting in bounded steps, the chart-open upserts). SQLite only: the review claim has its
+/// own per-engine store.
 /// </summary>
 public sealed class SqlRunner(IDbContextFactory<MonitorDbContext> factory)
 {

@@ -17,6 +17,9 @@ public sealed class ApiKeyService(ApiKeyStore store, TimeProvider time, IInstanc
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<long, long> _lastUsedWritten = new();
     private readonly ConcurrentDictionary<string, (ApiKeyInfo Key, long CheckedMs)> _checked = new();
+    // Keys revoked lately (here or on another instance), kept for CacheFor: a check that read a key as active while it
+    // was being revoked must not put it back into the cache (revocation is final, so any entry here means refused).
+    private readonly ConcurrentDictionary<long, long> _revokedMs = new();
 
     public async Task<CreatedApiKey> CreateAsync(string name, string role, string actor, string? secret = null, CancellationToken cancellationToken = default)
     {
@@ -51,15 +54,24 @@ public sealed class ApiKeyService(ApiKeyStore store, TimeProvider time, IInstanc
         {
             return false;
         }
-        _checked.TryRemove(hash, out _);
+        Forget(id);
         // Other instances forget it too, instead of accepting it from their caches for up to CacheFor.
         broadcast.Publish(BroadcastTopic.ApiKeyRevoked, id.ToString(CultureInfo.InvariantCulture));
         return true;
     }
 
-    /// <summary>Drops a key revoked on another instance from this one's cache: its next request reads the database.</summary>
+    /// <summary>Drops a revoked key (revoked here, or on another instance) from this one's cache: its next request is refused.</summary>
     public void Forget(long keyId)
     {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        _revokedMs[keyId] = now;
+        foreach (var (revokedId, at) in _revokedMs)
+        {
+            if (now - at > CacheFor.TotalMilliseconds)
+            {
+                _revokedMs.TryRemove(revokedId, out _);
+            }
+        }
         foreach (var (hash, cached) in _checked)
         {
             if (cached.Key.Id == keyId)
@@ -82,12 +94,17 @@ public sealed class ApiKeyService(ApiKeyStore store, TimeProvider time, IInstanc
         else
         {
             key = await store.FindActiveAsync(hash, cancellationToken);
-            if (key is null)
+            if (key is null || _revokedMs.ContainsKey(key.Id))
             {
                 _checked.TryRemove(hash, out _);
                 return null;
             }
             _checked[hash] = (key, now);
+            if (_revokedMs.ContainsKey(key.Id))
+            {
+                _checked.TryRemove(hash, out _); // revoked while this check stored it
+                return null;
+            }
         }
         if (now - _lastUsedWritten.GetValueOrDefault(key.Id, key.LastUsed?.ToUnixTimeMilliseconds() ?? 0) >= LastUsedResolution.TotalMilliseconds)
         {

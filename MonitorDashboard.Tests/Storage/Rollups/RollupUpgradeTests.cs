@@ -31,7 +31,10 @@ public sealed class RollupUpgradeTests : IDisposable
     public async Task Migrate_PointsOfTheVersionBeforeRollups_AreKeptNumberedAndRolledUpAtFirstStart()
     {
         var factory = Factory();
-        var minute = RollupResolution.BucketStart(DateTimeOffset.UtcNow.AddHours(-2).ToUnixTimeMilliseconds(), RollupResolution.MinuteMs);
+        // Ten minutes into an hour two hours ago: the third point, a minute later, stays in the same hour (a minute taken
+        // from the clock failed at hh:59, when it crossed into the next hour's bucket).
+        var minute = RollupResolution.BucketStart(DateTimeOffset.UtcNow.AddHours(-2).ToUnixTimeMilliseconds(), RollupResolution.HourMs)
+            + (10 * RollupResolution.MinuteMs);
         await using (var db = await factory.CreateDbContextAsync())
         {
             await db.GetService<IMigrator>().MigrateAsync(LastMigrationBeforeRollups);

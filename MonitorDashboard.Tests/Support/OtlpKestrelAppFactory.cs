@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace MonitorDashboard.Tests.Support;
 
 /// <summary>
@@ -14,8 +11,8 @@ public sealed class OtlpKestrelAppFactory : MonitorDashboardFactory
 
     public OtlpKestrelAppFactory()
     {
-        MainPort = FreePort();
-        GrpcPort = FreePort();
+        MainPort = TestMachine.FreePort();
+        GrpcPort = TestMachine.FreePort();
         Settings["urls"] = $"http://127.0.0.1:{MainPort}";
         Settings["Otlp:GrpcPort"] = GrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         UseKestrel();
@@ -47,10 +44,4 @@ public sealed class OtlpKestrelAppFactory : MonitorDashboardFactory
         return client;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

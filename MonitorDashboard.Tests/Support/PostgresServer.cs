@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace MonitorDashboard.Tests.Support;
@@ -30,12 +28,7 @@ public sealed class PostgresServer
     {
         if (FindBinaries() is null)
         {
-            const string Missing = "PostgreSQL binaries not found (apt-get install -y postgresql).";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail(Missing + " CI runs the PostgreSQL storage tests for real.");
-            }
-            Assert.Skip(Missing + " Skipped outside CI only.");
+            TestMachine.Missing("PostgreSQL binaries not found (apt-get install -y postgresql).");
         }
         return await Shared.Value;
     }
@@ -74,7 +67,7 @@ public sealed class PostgresServer
         }
         var data = Path.Combine(folder, "data");
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", ServiceUser, "--auth=trust", "-E", "UTF8", "--no-sync"], asRoot);
-        var server = new PostgresServer(folder, bin, FreePort());
+        var server = new PostgresServer(folder, bin, TestMachine.FreePort());
         // fsync off: a test database need not survive power loss, and the tests share two cores.
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(folder, "log"), "-w", "-t", "60", "start", "-o",
             $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200"], asRoot);
@@ -95,12 +88,6 @@ public sealed class PostgresServer
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task RunAsync(string file, string[] arguments, bool asServiceUser)
     {

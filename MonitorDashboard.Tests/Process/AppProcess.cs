@@ -40,6 +40,11 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// <summary>The last lines the app wrote (stdout and stderr), for failure messages.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, _output);
 
+    /// <summary>Whether one of the last lines the app wrote contains <paramref name="text"/> (what an operator reads in its log).</summary>
+    public bool HasWritten(string text) => _output.Any(line => line.Contains(text, StringComparison.Ordinal));
+
+    public bool HasExited => _process.HasExited;
+
     /// <summary>
     /// The app's build output folder for a build configuration, found from the solution folder
     /// (the running assembly may sit in a test or benchmark project's bin folder).

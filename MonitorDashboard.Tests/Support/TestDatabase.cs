@@ -36,6 +36,7 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSingleton<AlarmRuleStore>();
         services.AddSingleton<SeriesQueryService>();
         services.AddSingleton<AlarmStateStore>();
+        services.AddSingleton<AlarmWebhookOutbox>();
         services.AddSingleton<PredictionStore>();
         services.AddSingleton<PredictionPrivacyStore>();
         services.AddSingleton<ReviewQueueStore>(_ => factory.Provider == StorageProvider.Postgres

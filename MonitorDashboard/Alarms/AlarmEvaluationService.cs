@@ -7,7 +7,8 @@ namespace MonitorDashboard.Alarms;
 
 /// <summary>
 /// Evaluates every enabled rule every <see cref="AlarmOptions.EvaluationSeconds"/>, keeps one state per matching series,
-/// stores transitions, tells open pages and sends webhooks for new firings and resolutions (unless muted).
+/// stores transitions with the webhooks they owe (new firings and resolutions, unless muted), tells open pages, and
+/// runs the <see cref="AlarmWebhookSender"/> that sends those webhooks: both on one instance at a time (its lease).
 /// </summary>
 public sealed class AlarmEvaluationService(
     AlarmRuleStore rules,
@@ -23,6 +24,10 @@ public sealed class AlarmEvaluationService(
 
     protected override string WorkName => "Alarm evaluation cycle";
 
+    /// <summary>The sender runs beside the cycles, so a slow receiver never delays an evaluation.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(base.ExecuteAsync(stoppingToken), webhooks.RunAsync(stoppingToken));
+
     protected override Task RunRoundAsync(CancellationToken stoppingToken) => RunCycleAsync(stoppingToken);
 
     public async Task RunCycleAsync(CancellationToken cancellationToken)
@@ -35,38 +40,20 @@ public sealed class AlarmEvaluationService(
         {
             var current = await values.ReadAsync(rule, now, cancellationToken);
             var (next, transitions) = AlarmCycle.Evaluate(rule, current, previous.GetValueOrDefault(rule.Id) ?? [], now);
-            outcomes.Add(new AlarmRuleOutcome(rule.Id, next, transitions));
+            outcomes.Add(new AlarmRuleOutcome(rule.Id, next, transitions, NotifiesWebhook: rule.WebhookUrl is not null && !rule.IsMuted(now)));
         }
-        await states.SaveCycleAsync(outcomes, cancellationToken);
-        var changed = outcomes.Any(o => o.Transitions.Count > 0);
-        var notify = enabled.Zip(outcomes)
-            .Where(p => p.First.WebhookUrl is not null && !p.First.IsMuted(now))
-            .SelectMany(p => p.Second.Transitions.Where(t => t.Transition.To == AlarmStatus.Firing || t.Transition.From == AlarmStatus.Firing)
-                .Select(t => (Rule: p.First, t.SeriesId, t.Transition)))
-            .ToList();
-        if (notify.Count > 0)
+        if (!await states.SaveCycleAsync(outcomes, cancellationToken))
         {
-            var views = (await states.ListAsync(cancellationToken)).ToDictionary(v => (v.RuleId, v.Series.Id));
-            foreach (var (rule, seriesId, transition) in notify)
-            {
-                if (views.TryGetValue((rule.Id, seriesId), out var view))
-                {
-                    EnqueueWebhook(rule, view, transition);
-                }
-            }
+            Logger.LogWarning("Alarm states changed while this cycle evaluated them (another instance saved them); the cycle is dropped");
+            return;
         }
-        if (changed)
+        if (outcomes.Any(o => o.NotifiesWebhook && o.Transitions.Any(t => t.Transition.StartsOrEndsFiring)))
+        {
+            webhooks.Wake();
+        }
+        if (outcomes.Any(o => o.Transitions.Count > 0))
         {
             notifier.NotifyStatesChanged();
         }
-    }
-
-    private void EnqueueWebhook(AlarmRule rule, AlarmStateView view, AlarmTransition transition)
-    {
-        var link = $"{options.Value.PublicBaseUrl?.TrimEnd('/')}/alarms/{rule.Id}";
-        webhooks.Enqueue(rule.Id, rule.WebhookUrl!, new AlarmWebhookPayload(
-            new AlarmWebhookRule(rule.Id, rule.Name, rule.Severity.ToWire(), rule.Describe()),
-            AlarmWebhookSeries.From(view.Series),
-            transition.Value, transition.To.ToWire(), transition.From.ToWire(), transition.At, link));
     }
 }

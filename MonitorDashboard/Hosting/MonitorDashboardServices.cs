@@ -111,8 +111,8 @@ public static class MonitorDashboardServices
         services.AddSingleton<AlarmStateStore>();
         services.AddSingleton<AlarmValueReader>();
         services.AddSingleton<AlarmBacktester>();
+        services.AddSingleton<AlarmWebhookOutbox>();
         services.AddSingleton<AlarmWebhookSender>();
-        services.AddHostedService(sp => sp.GetRequiredService<AlarmWebhookSender>());
         services.AddSingleton<AlarmEvaluationService>();
         services.AddLeaderOnlyHostedService<AlarmEvaluationService>();
         // Retries with exponential backoff and jitter (not of policy refusals), per-attempt and total timeouts, circuit breaker.

@@ -8,6 +8,8 @@ public abstract class PeriodicBackgroundService(TimeProvider time, ILogger logge
 {
     protected TimeProvider Time { get; } = time;
 
+    protected ILogger Logger { get; } = logger;
+
     protected abstract TimeSpan Interval { get; }
 
     /// <summary>Whether the first round runs at start (else one interval after it).</summary>
@@ -33,7 +35,7 @@ public abstract class PeriodicBackgroundService(TimeProvider time, ILogger logge
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "{Work} failed; retrying next interval", WorkName);
+                Logger.LogError(ex, "{Work} failed; retrying next interval", WorkName);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -14,6 +14,7 @@ internal sealed class AlarmHistoryRowConfiguration : IEntityTypeConfiguration<Al
         history.Property(h => h.FromStatus).HasConversion<string>();
         history.Property(h => h.ToStatus).HasConversion<string>();
         history.HasIndex(h => new { h.RuleId, h.Timestamp });
+        history.HasIndex(h => new { h.WebhookPending, h.Id });
         history.HasOne<AlarmRuleRow>().WithMany().HasForeignKey(h => h.RuleId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -10,8 +10,9 @@ internal sealed class AlarmStateRowConfiguration : IEntityTypeConfiguration<Alar
     {
         state.ToTable("AlarmStates");
         state.HasKey(s => new { s.RuleId, s.SeriesId });
-        // By name ("Firing"), as stored before the enum conversion.
-        state.Property(s => s.Status).HasConversion<string>();
+        // By name ("Firing"), as stored before the enum conversion. Compared on update: a cycle's save changes only
+        // states still as that cycle read them (AlarmStateStore.SaveCycleAsync).
+        state.Property(s => s.Status).HasConversion<string>().IsConcurrencyToken();
         state.Property(s => s.Since).StoredAsUnixMilliseconds("SinceMs");
         state.Property(s => s.PendingSince).StoredAsUnixMilliseconds("PendingSinceMs");
         state.Property(s => s.Evaluated).StoredAsUnixMilliseconds("EvaluatedMs");

@@ -14,10 +14,15 @@ public sealed class AlarmStateStore(IDbContextFactory<MonitorDbContext> factory,
     }
 
     /// <summary>
-    /// Stores a whole cycle's states and transitions in one transaction (one fsync per cycle, not per rule).
+    /// Stores a whole cycle's states and transitions in one transaction (one fsync per cycle, not per rule), with the
+    /// webhooks those transitions owe (<see cref="AlarmRuleOutcome.NotifiesWebhook"/>), so a crash can lose neither.
     /// A new firing clears an old acknowledgement.
     /// </summary>
-    public async Task SaveCycleAsync(IReadOnlyList<AlarmRuleOutcome> outcomes, CancellationToken cancellationToken)
+    /// <returns>
+    /// False, saving nothing, when a state is no longer what the cycle read (another instance saved it meanwhile, e.g.
+    /// one that still believed it held the evaluation lease): a transition is stored, and notified, once.
+    /// </returns>
+    public async Task<bool> SaveCycleAsync(IReadOnlyList<AlarmRuleOutcome> outcomes, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var existing = await db.AlarmStates.ToDictionaryAsync(s => (s.RuleId, s.SeriesId), cancellationToken);
@@ -25,12 +30,21 @@ public sealed class AlarmStateStore(IDbContextFactory<MonitorDbContext> factory,
         {
             Apply(db, existing, outcome);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
     }
 
     private static void Apply(MonitorDbContext db, Dictionary<(long, long), AlarmStateRow> existing, AlarmRuleOutcome outcome)
     {
         var (ruleId, states, transitions) = (outcome.RuleId, outcome.States, outcome.Transitions);
+        var changedFrom = transitions.ToDictionary(t => t.SeriesId, t => t.Transition.From);
         foreach (var (seriesId, state) in states)
         {
             if (!existing.TryGetValue((ruleId, seriesId), out var row))
@@ -38,6 +52,11 @@ public sealed class AlarmStateStore(IDbContextFactory<MonitorDbContext> factory,
                 // Ok until the first save: a series that starts out firing counts as newly firing below.
                 row = new AlarmStateRow { RuleId = ruleId, SeriesId = seriesId, Status = AlarmStatus.Ok };
                 db.AlarmStates.Add(row);
+            }
+            else
+            {
+                // The UPDATE matches only the status this cycle started from (Status is a concurrency token).
+                db.Entry(row).Property(r => r.Status).OriginalValue = changedFrom.GetValueOrDefault(seriesId, state.Status);
             }
             if (row.Status != AlarmStatus.Firing && state.Status == AlarmStatus.Firing)
             {
@@ -59,6 +78,7 @@ public sealed class AlarmStateStore(IDbContextFactory<MonitorDbContext> factory,
                 FromStatus = transition.From,
                 ToStatus = transition.To,
                 Value = transition.Value,
+                WebhookPending = outcome.NotifiesWebhook && transition.StartsOrEndsFiring,
             });
         }
     }

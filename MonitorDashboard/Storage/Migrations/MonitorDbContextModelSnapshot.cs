@@ -171,9 +171,14 @@ namespace MonitorDashboard.Storage.Migrations
                     b.Property<double?>("Value")
                         .HasColumnType("REAL");
 
+                    b.Property<bool>("WebhookPending")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RuleId", "TimestampMs");
+
+                    b.HasIndex("WebhookPending", "Id");
 
                     b.ToTable("AlarmHistory", (string)null);
                 });
@@ -294,6 +299,7 @@ namespace MonitorDashboard.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasColumnType("TEXT");
 

@@ -275,9 +275,14 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                     b.Property<double?>("Value")
                         .HasColumnType("double precision");
 
+                    b.Property<bool>("WebhookPending")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RuleId", "Timestamp");
+
+                    b.HasIndex("WebhookPending", "Id");
 
                     b.ToTable("AlarmHistory", (string)null);
                 });
@@ -407,6 +412,7 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                         .HasColumnName("SinceMs");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasColumnType("text");
 

@@ -39,7 +39,7 @@ public static class AlarmEvaluationBenchmark
                 writes.Add(new PointWrite(null, key, (now - TimeSpan.FromSeconds(5 * p)).ToUnixTimeMilliseconds(), 100 + (random.NextDouble() * 100)));
             }
         }
-        await app.Services.GetRequiredService<PointStore>().AppendAsync(writes, CancellationToken.None);
+        await app.Services.GetRequiredService<IPointStore>().AppendAsync(writes, CancellationToken.None);
 
         var rules = app.Services.GetRequiredService<AlarmRuleStore>();
         foreach (var metric in Enumerable.Range(0, 10))

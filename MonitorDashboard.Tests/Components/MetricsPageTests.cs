@@ -8,6 +8,7 @@ using MonitorDashboard.Configuration;
 using MonitorDashboard.Dashboards;
 using MonitorDashboard.Live;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Reading;
 using MonitorDashboard.Storage.Accounts;
 using MonitorDashboard.Storage.Alarms;
 using MonitorDashboard.Storage.Catalog;
@@ -27,6 +28,7 @@ public sealed class MetricsPageTests : DashboardTestContext
         Services.AddSingleton(Options.Create(new StorageOptions()));
         Services.AddSingleton(Options.Create(new RetentionOptions()));
         Services.AddSingleton<PointStore>();
+        Services.AddSingleton(new PointReaders(StorageProvider.Sqlite));
         Services.AddSingleton<AuditLog>();
         Services.AddSingleton<AlarmNotifier>();
         Services.AddSingleton<AlarmRuleStore>();

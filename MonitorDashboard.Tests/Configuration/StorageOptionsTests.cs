@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using MonitorDashboard.Storage.Retention;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting.Internal;
@@ -65,21 +67,22 @@ public sealed class StorageOptionsTests
     }
 
     [Fact]
-    public async Task Start_Postgres_RefusesWhileThePointStoreIsSqliteOnly()
+    public async Task Start_PostgresUnreachable_FailsNamingTheServerAndTheSetting()
     {
         await using var app = new MonitorDashboardFactory();
         app.Settings["Storage:Provider"] = "Postgres";
-        app.Settings["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Port=1;Database=none";
+        app.Settings["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Port=1;Database=none;Timeout=2";
 
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
-        Assert.Contains(DatabaseInitializer.PointsNotOnPostgres, error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings:Postgres", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1:1/none", error.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("Sqlite", typeof(SqliteReviewQueueStore), typeof(MonitorDbContext))]
-    [InlineData("Postgres", typeof(PostgresReviewQueueStore), typeof(PostgresMonitorDbContext))]
-    public void AddStorage_Provider_PicksThatEnginesContextAndClaim(string provider, Type claim, Type context)
+    [InlineData("Sqlite", typeof(SqliteReviewQueueStore), typeof(MonitorDbContext), typeof(PointStore), typeof(SqliteRetentionStore))]
+    [InlineData("Postgres", typeof(PostgresReviewQueueStore), typeof(PostgresMonitorDbContext), typeof(PostgresPointStore), typeof(PostgresRetentionStore))]
+    public void AddStorage_Provider_PicksThatEnginesStorageClasses(string provider, Type claim, Type context, Type points, Type retention)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -87,7 +90,8 @@ public sealed class StorageOptionsTests
             ["Storage:Path"] = Path.Combine(Path.GetTempPath(), "unused.db"),
             ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Database=unused",
         }).Build();
-        var services = new ServiceCollection().AddStorage(configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath() });
+        var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddStorage(configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath() });
+        services.AddSingleton(Options.Create(new RetentionOptions())).AddSingleton<SqlRunner>();
         using var provided = services.BuildServiceProvider();
 
         var factory = provided.GetRequiredService<IDbContextFactory<MonitorDbContext>>();
@@ -95,6 +99,8 @@ public sealed class StorageOptionsTests
 
         Assert.IsType(claim, provided.GetRequiredService<ReviewQueueStore>());
         Assert.IsType(context, db);
+        Assert.IsType(points, provided.GetRequiredService<IPointStore>());
+        Assert.IsType(retention, provided.GetRequiredService<RetentionStore>());
         Assert.Equal(Enum.Parse<StorageProvider>(provider), Assert.IsType<MonitorDbContextFactory>(factory).Provider);
     }
 }

@@ -22,7 +22,7 @@ public sealed class BoundedWriterMemoryTests : IAsyncDisposable
     [Fact]
     public async Task AppendAsync_TenTimesMoreSeriesThanTheCap_IdMapNeverExceedsIt_EvictedSeriesAreFoundAgainNotDuplicated()
     {
-        var store = await _app.StartedPointStoreAsync();
+        var store = Assert.IsType<PointStore>(await _app.StartedPointStoreAsync());
         var ts = DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeMilliseconds();
         var peak = 0;
 

@@ -9,6 +9,7 @@ using MonitorDashboard.Ingestion;
 using MonitorDashboard.Ingestion.Cardinality;
 using MonitorDashboard.Live;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Reading;
 using MonitorDashboard.Storage.Accounts;
 using MonitorDashboard.Storage.Catalog;
 using MudBlazor.Services;
@@ -34,6 +35,7 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton(Options.Create(new IngestOptions()));
         Services.AddDbContextFactory<MonitorDbContext>(o => o.UseSqlite($"Data Source={_databasePath}"));
         Services.AddSingleton<SeriesQueryService>();
+        Services.AddSingleton(new PointReaders(StorageProvider.Sqlite));
         Services.AddSingleton<SeriesBoardService>();
         Services.AddSingleton<LiveNotifier>();
         Services.AddSingleton<IngestCounters>();

@@ -44,9 +44,9 @@ public class MonitorDashboardFactory : WebApplicationFactory<Program>
     /// The app's point store once the writer has finished its start-up (old rows moved into blocks, rollups caught up):
     /// a test that appends directly must not race that start-up on the writer's one connection.
     /// </summary>
-    public async Task<MonitorDashboard.Storage.PointStore> StartedPointStoreAsync()
+    public async Task<MonitorDashboard.Storage.IPointStore> StartedPointStoreAsync()
     {
-        var store = Services.GetRequiredService<MonitorDashboard.Storage.PointStore>();
+        var store = Services.GetRequiredService<MonitorDashboard.Storage.IPointStore>();
         await Eventually.TrueAsync(() => Task.FromResult(store.RollupsCaughtUp), TimeSpan.FromSeconds(30), "the writer finished its start-up");
         return store;
     }

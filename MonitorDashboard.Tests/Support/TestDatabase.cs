@@ -3,7 +3,13 @@ using Microsoft.Extensions.Time.Testing;
 using MonitorDashboard.Alarms;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Storage;
+using Microsoft.Extensions.Options;
+using MonitorDashboard.Retention;
 using MonitorDashboard.Storage.Accounts;
+using MonitorDashboard.Storage.Deletion;
+using MonitorDashboard.Storage.Postgres;
+using MonitorDashboard.Storage.Reading;
+using MonitorDashboard.Storage.Retention;
 using MonitorDashboard.Storage.Alarms;
 using MonitorDashboard.Storage.Review;
 
@@ -21,9 +27,12 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly string? _sqliteFolder;
 
-    private TestDatabase(MonitorDbContextFactory factory, string? sqliteFolder)
+    private readonly string? _postgres;
+
+    private TestDatabase(MonitorDbContextFactory factory, string? sqliteFolder, string? postgres)
     {
         _sqliteFolder = sqliteFolder;
+        _postgres = postgres;
         Factory = factory;
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
@@ -41,8 +50,24 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddSingleton<PredictionPrivacyStore>();
         services.AddSingleton<ReviewQueueStore>(_ => factory.Provider == StorageProvider.Postgres
             ? new PostgresReviewQueueStore(factory) : new SqliteReviewQueueStore(factory));
+        // The point side: the engine's writer store, readers and retention.
+        services.AddSingleton(new PointReaders(factory.Provider));
+        services.AddSingleton<SqlRunner>();
+        services.AddSingleton<SeriesDataStore>();
+        services.AddSingleton(_ => NewPointStore());
+        services.AddSingleton<RetentionStore>(_ => factory.Provider == StorageProvider.Postgres
+            ? new PostgresRetentionStore(factory, Get<SqlRunner>()) : new SqliteRetentionStore(factory, Get<SqlRunner>()));
+        services.AddSingleton<RetentionService>();
         _services = services.BuildServiceProvider();
     }
+
+    /// <summary>
+    /// Another writer's store on the same database: a restarted writer on SQLite, a second instance on PostgreSQL.
+    /// (<see cref="Get{T}"/> of <see cref="IPointStore"/> is the first one.)
+    /// </summary>
+    public IPointStore NewPointStore() => _postgres is not null
+        ? new PostgresPointStore(Npgsql.NpgsqlDataSource.Create(_postgres), Time, Options.Create(new StorageOptions()))
+        : new PointStore(Factory, Time, Options.Create(new StorageOptions()), Options.Create(new RetentionOptions()));
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
 
@@ -55,15 +80,16 @@ public sealed class TestDatabase : IAsyncDisposable
         if (provider == StorageProvider.Postgres)
         {
             var server = await PostgresServer.GetAsync();
-            var factory = MonitorDbContextFactory.ForPostgres(await server.CreateDatabaseAsync());
+            var connectionString = await server.CreateDatabaseAsync();
+            var factory = MonitorDbContextFactory.ForPostgres(connectionString);
             await DatabaseInitializer.MigratePostgresAsync(factory, TestContext.Current.CancellationToken);
-            return new TestDatabase(factory, null);
+            return new TestDatabase(factory, null, connectionString);
         }
         var folder = Directory.CreateTempSubdirectory("monitor-storage-").FullName;
         var path = Path.Combine(folder, "monitor.db");
         var sqlite = MonitorDbContextFactory.ForSqlite(path, SqliteSynchronous.Normal);
         await DatabaseInitializer.InitializeAsync(sqlite, path, TestContext.Current.CancellationToken);
-        return new TestDatabase(sqlite, folder);
+        return new TestDatabase(sqlite, folder, null);
     }
 
     /// <summary>A series row, for the rows that refer to one (alarm states).</summary>

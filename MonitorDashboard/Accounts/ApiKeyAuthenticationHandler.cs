@@ -34,7 +34,7 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             key = await keys.AuthenticateAsync(secret, Context.RequestAborted);
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
         {
             // The key store is unreadable: refuse the key, but let anonymous endpoints (health) still answer.
             return AuthenticateResult.Fail(ex);

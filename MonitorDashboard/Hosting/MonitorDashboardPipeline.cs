@@ -25,10 +25,18 @@ public static class MonitorDashboardPipeline
     {
         // Every ValidateOnStart check runs now, before the database is touched: a bad setting stops here with its message.
         app.Services.GetRequiredService<IStartupValidator>().Validate();
-        DatabaseInitializer.EnsureSupported(app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider);
-        var database = app.Services.GetRequiredService<DatabaseLocation>();
-        await DatabaseInitializer.InitializeAsync(app.Services.GetRequiredService<IDbContextFactory<MonitorDbContext>>(), database.FullPath);
-        app.Logger.LogInformation("Storage: {Path}", database.FullPath);
+        var contexts = app.Services.GetRequiredService<IDbContextFactory<MonitorDbContext>>();
+        if (app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres)
+        {
+            await DatabaseInitializer.MigratePostgresAsync(contexts);
+            app.Logger.LogInformation("Storage: PostgreSQL (ConnectionStrings:Postgres)");
+        }
+        else
+        {
+            var database = app.Services.GetRequiredService<DatabaseLocation>();
+            await DatabaseInitializer.InitializeAsync(contexts, database.FullPath);
+            app.Logger.LogInformation("Storage: {Path}", database.FullPath);
+        }
         await BootstrapAccounts.EnsureAsync(app.Services);
 
         // Anything unexpected becomes a problem+json 500 without details; client errors are answered by the endpoints.

@@ -33,11 +33,8 @@ public static class MonitorDashboardServices
         services.AddSingleton(TimeProvider.System);
 
         // storage
-        services.AddSingleton<PointStore>();
-        services.AddSingleton<IPointStore>(provider => provider.GetRequiredService<PointStore>());
         services.AddSingleton<SqlRunner>();
         services.AddValidatedOptions<RetentionOptions>(configuration);
-        services.AddSingleton<RetentionStore>();
         services.AddSingleton<RetentionService>();
         services.AddLeaderOnlyHostedService<RetentionService>();
         services.AddSingleton<SeriesQueryService>();

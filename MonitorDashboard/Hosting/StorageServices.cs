@@ -2,7 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Postgres;
+using MonitorDashboard.Storage.Reading;
+using MonitorDashboard.Storage.Retention;
 using MonitorDashboard.Storage.Review;
+using Npgsql;
 
 namespace MonitorDashboard.Hosting;
 
@@ -18,11 +22,20 @@ public static class StorageServices
         services.AddSingleton<IValidateOptions<StorageOptions>>(new StorageOptionsValidator(configuration));
         services.AddSingleton(sp => new DatabaseLocation(StoragePath.Resolve(Storage(sp).Path, environment.ContentRootPath)));
         services.AddSingleton<IDbContextFactory<MonitorDbContext>>(sp => CreateFactory(sp, configuration));
-        services.AddSingleton<ReviewQueueStore>(sp => Storage(sp).Provider == StorageProvider.Postgres
-            ? ActivatorUtilities.CreateInstance<PostgresReviewQueueStore>(sp)
-            : ActivatorUtilities.CreateInstance<SqliteReviewQueueStore>(sp));
+        services.AddSingleton(sp => new PointReaders(Storage(sp).Provider));
+        services.AddSingleton(sp => NpgsqlDataSource.Create(configuration.GetConnectionString(StorageOptions.PostgresConnectionName)!));
+        services.AddPerEngine<ReviewQueueStore, SqliteReviewQueueStore, PostgresReviewQueueStore>();
+        services.AddPerEngine<IPointStore, PointStore, PostgresPointStore>();
+        services.AddPerEngine<RetentionStore, SqliteRetentionStore, PostgresRetentionStore>();
         return services;
     }
+
+    /// <summary>One service with an implementation per engine, the configured one made when first resolved.</summary>
+    private static void AddPerEngine<TService, TSqlite, TPostgres>(this IServiceCollection services)
+        where TService : class where TSqlite : TService where TPostgres : TService =>
+        services.AddSingleton<TService>(sp => Storage(sp).Provider == StorageProvider.Postgres
+            ? ActivatorUtilities.CreateInstance<TPostgres>(sp)
+            : ActivatorUtilities.CreateInstance<TSqlite>(sp));
 
     private static StorageOptions Storage(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Retention;
 using MonitorDashboard.Storage.Rollups;
 
 namespace MonitorDashboard.Retention;

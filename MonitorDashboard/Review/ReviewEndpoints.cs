@@ -59,7 +59,7 @@ public static class ReviewEndpoints
         {
             return TypedResults.Accepted((string?)null, await store.InsertAsync(predictions, CancellationToken.None));
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (System.Data.Common.DbException)
         {
             return ApiProblems.Unavailable(http, "Storage is unavailable; nothing of this request was stored.", options.Value.RetryAfterSeconds);
         }

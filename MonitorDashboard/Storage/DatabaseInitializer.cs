@@ -1,30 +1,27 @@
 using Microsoft.EntityFrameworkCore;
-using MonitorDashboard.Configuration;
 
 namespace MonitorDashboard.Storage;
 
 /// <summary>Brings the database up to date before the app serves its first request.</summary>
 public static class DatabaseInitializer
 {
-    /// <summary>Said at start with Provider=Postgres until the point store (the hot path, built separately) runs on PostgreSQL.</summary>
-    public const string PointsNotOnPostgres =
-        "Storage:Provider=Postgres is not complete yet: accounts, alarms and the review queue run on PostgreSQL, but the point store " +
-        "(ingestion, rollups, charts) is still SQLite-only, so the app refuses to start rather than half-work. Use Storage:Provider=Sqlite.";
-
-    /// <summary>Stops the start before anything touches a database the app could only half use.</summary>
-    public static void EnsureSupported(StorageProvider provider)
-    {
-        if (provider == StorageProvider.Postgres)
-        {
-            throw new InvalidOperationException(PointsNotOnPostgres);
-        }
-    }
-
-    /// <summary>Applies the provider's migrations (PostgreSQL: <see cref="Postgres.PostgresMonitorDbContext"/>'s own set).</summary>
+    /// <summary>
+    /// Applies <see cref="Postgres.PostgresMonitorDbContext"/>'s own migrations; every instance may do so at start, as EF
+    /// Core takes a lock on the migrations history table. A server that cannot be reached is named in the error.
+    /// </summary>
     public static async Task MigratePostgresAsync(IDbContextFactory<MonitorDbContext> factory, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException)
+        {
+            var server = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+            throw new InvalidOperationException(
+                $"PostgreSQL at {server.Host}:{server.Port}/{server.Database} (ConnectionStrings:Postgres) could not be prepared: {ex.Message}", ex);
+        }
     }
 
     /// <summary>The SQLite file: its folder, incremental vacuum, migrations, WAL.</summary>

@@ -42,6 +42,12 @@ internal sealed class SeriesIdCache(int capacity)
         }
     }
 
+    public void Clear()
+    {
+        _recent.Clear();
+        _older.Clear();
+    }
+
     /// <summary>Forgets deleted series, so their keys are looked up (and created afresh) again.</summary>
     public void RemoveIds(IReadOnlySet<long> ids)
     {

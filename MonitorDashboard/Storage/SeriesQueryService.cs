@@ -1,15 +1,15 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Storage.Blocks;
+using MonitorDashboard.Storage.Reading;
 using MonitorDashboard.Storage.Rollups;
 
 namespace MonitorDashboard.Storage;
 
 /// <summary>Reads series and bucketed points; the query API and the pages share it.</summary>
 public sealed class SeriesQueryService(
-    IDbContextFactory<MonitorDbContext> factory, TimeProvider time, IOptions<StorageOptions> options, IOptions<RetentionOptions> retention)
+    IDbContextFactory<MonitorDbContext> factory, TimeProvider time, IOptions<StorageOptions> options, IOptions<RetentionOptions> retention, PointReaders readers)
 {
     public async Task<IReadOnlyList<SeriesInfo>> ListSeriesAsync(SeriesSelector filter, CancellationToken cancellationToken)
     {
@@ -60,7 +60,7 @@ public sealed class SeriesQueryService(
         var series = await ListSeriesAsync(filter, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        using var blocks = new PointBlockReader((SqliteConnection)db.Database.GetDbConnection());
+        using var blocks = readers.Open(db.Database.GetDbConnection());
         var latest = new List<LatestPoint>(series.Count);
         foreach (var info in series)
         {
@@ -94,7 +94,8 @@ public sealed class SeriesQueryService(
             (now - TimeSpan.FromDays(retention.Value.MinuteRollupDays)).ToUnixTimeMilliseconds());
         var segments = ResolutionPlan.Plan(fromMs, toMs, stepMs, rollupsCompleteBefore, retained);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        using var reader = new SeriesRangeReader((SqliteConnection)db.Database.GetDbConnection());
+        using var points = readers.Open(db.Database.GetDbConnection());
+        var reader = new SeriesRangeReader(points);
         var results = new List<SeriesBuckets>(series.Count);
         foreach (var row in series)
         {
@@ -118,7 +119,7 @@ public sealed class SeriesQueryService(
             return SeriesValues.Empty;
         }
         await db.Database.OpenConnectionAsync(cancellationToken);
-        using var blocks = new PointBlockReader((SqliteConnection)db.Database.GetDbConnection());
+        using var blocks = readers.Open(db.Database.GetDbConnection());
         var points = new PointList();
         var values = new List<double>();
         long first = long.MaxValue, last = long.MinValue;
@@ -153,7 +154,7 @@ public sealed class SeriesQueryService(
             return [];
         }
         await db.Database.OpenConnectionAsync(cancellationToken);
-        using var blocks = new PointBlockReader((SqliteConnection)db.Database.GetDbConnection());
+        using var blocks = readers.Open(db.Database.GetDbConnection());
         var points = new PointList();
         var results = new List<SeriesPoints>(series.Count);
         foreach (var row in series)

@@ -1,26 +1,18 @@
-using Microsoft.Data.Sqlite;
 using MonitorDashboard.Storage.Blocks;
+using MonitorDashboard.Storage.Reading;
 using MonitorDashboard.Storage.Rollups;
 
 namespace MonitorDashboard.Storage;
 
 /// <summary>
 /// Reads the buckets of one series at a time over the segments a <see cref="ResolutionPlan"/> chose, raw points
-/// and rollup rows alike, through prepared statements on one connection. Segments come in time order and points and rows
+/// and rollup rows alike, through the engine's <see cref="IPointReader"/> on one connection. Segments come in time order and points and rows
 /// within them too, so buckets complete one after the other; memory holds one raw segment's points at most (raw
 /// segments are short: the plan reads longer ranges from rollups).
 /// </summary>
-internal sealed class SeriesRangeReader : IDisposable
+internal sealed class SeriesRangeReader(IPointReader reader)
 {
-    private readonly PointBlockReader _blocks;
     private readonly PointList _points = new();
-    private readonly RollupStatement _rollups;
-
-    public SeriesRangeReader(SqliteConnection connection)
-    {
-        _blocks = new PointBlockReader(connection);
-        _rollups = new RollupStatement(connection);
-    }
 
     /// <summary>Buckets of <paramref name="stepMs"/> aligned to the epoch, or one bucket starting at <paramref name="rangeFromMs"/> when null.</summary>
     public List<Bucket> Read(long seriesId, IReadOnlyList<RangeSegment> segments, long rangeFromMs, long? stepMs)
@@ -45,7 +37,7 @@ internal sealed class SeriesRangeReader : IDisposable
         {
             if (segment.ResolutionMs == RangeSegment.Raw)
             {
-                _blocks.Read(seriesId, segment.FromMs, segment.ToMs, _points);
+                reader.Read(seriesId, segment.FromMs, segment.ToMs, _points);
                 for (var i = 0; i < _points.Count; i++)
                 {
                     Enter(_points.TimestampsMs[i]);
@@ -54,12 +46,11 @@ internal sealed class SeriesRangeReader : IDisposable
             }
             else
             {
-                _rollups.Start(seriesId, segment);
-                while (_rollups.Next())
+                reader.ReadRollups(seriesId, segment, (bucketMs, statistics, sketch) =>
                 {
-                    Enter(_rollups.BucketMs);
-                    aggregator.Merge(_rollups.Read(out var sketch), sketch);
-                }
+                    Enter(bucketMs);
+                    aggregator.Merge(statistics, sketch);
+                });
             }
         }
         if (aggregator.Count > 0)
@@ -67,11 +58,5 @@ internal sealed class SeriesRangeReader : IDisposable
             buckets.Add(aggregator.Complete(current));
         }
         return buckets;
-    }
-
-    public void Dispose()
-    {
-        _blocks.Dispose();
-        _rollups.Dispose();
     }
 }

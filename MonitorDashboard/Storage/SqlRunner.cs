@@ -1,12 +1,12 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace MonitorDashboard.Storage;
 
 /// <summary>
 /// One parameterised statement on a short-lived context's connection, for the few writes EF cannot express in one
-/// atomic statement (retention deleting in bounded steps, the chart-open upserts). SQLite only: the review claim has its
-/// own per-engine store.
+/// atomic statement (retention deleting in bounded steps, the chart-open upserts). The SQL must suit both engines:
+/// quoted identifiers and <c>@name</c> parameters.
 /// </summary>
 public sealed class SqlRunner(IDbContextFactory<MonitorDbContext> factory)
 {
@@ -24,14 +24,14 @@ public sealed class SqlRunner(IDbContextFactory<MonitorDbContext> factory)
         return await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    private static async Task<SqliteCommand> CreateAsync(MonitorDbContext db, string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
+    private static async Task<DbCommand> CreateAsync(MonitorDbContext db, string sql, (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var command = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
+        var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            command.AddParameter(name, value);
         }
         return command;
     }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Storage;
+using MonitorDashboard.Storage.Reading;
 using MonitorDashboard.Storage.Rollups;
 
 namespace MonitorDashboard.Tests.Storage.Rollups;
@@ -58,7 +59,8 @@ public sealed class RollupUpgradeTests : IDisposable
         // The writer's first start moves the rows into blocks, then rolls their minutes up.
         using var store = new PointStore(factory, TimeProvider.System, Options.Create(new StorageOptions()), Options.Create(new RetentionOptions()));
         Assert.Equal(2, store.CatchUpRollups());
-        var queries = new SeriesQueryService(factory, TimeProvider.System, Options.Create(new StorageOptions()), Options.Create(new RetentionOptions()));
+        var queries = new SeriesQueryService(factory, TimeProvider.System, Options.Create(new StorageOptions()), Options.Create(new RetentionOptions()),
+            new PointReaders(StorageProvider.Sqlite));
         var points = Assert.Single(await queries.GetPointsAsync(SeriesSelector.All, long.MinValue, long.MaxValue, CancellationToken.None));
         Assert.Equal([minute + 5, minute + 5, minute + 61_000], points.TimestampsMs);
         Assert.Equal([10.0, 20.0, 30.0], points.Values);

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace MonitorDashboard.Storage.Blocks;
 
@@ -8,7 +8,7 @@ namespace MonitorDashboard.Storage.Blocks;
 /// millisecond). A block the writer still appends to may be among them: its next update notices and starts a new block
 /// (<see cref="PointBlockWriter"/>).
 /// </summary>
-internal sealed class BlockPruner(SqliteConnection connection)
+internal sealed class BlockPruner(DbConnection connection)
 {
     /// <summary>Runs one step of up to <paramref name="limit"/> blocks after (<paramref name="afterWindowMs"/>, <paramref name="afterId"/>) in the caller's transaction.</summary>
     public BlockPruneStep Step(long seriesId, long cutoffMs, int limit, long afterWindowMs, long afterId)
@@ -17,15 +17,12 @@ internal sealed class BlockPruner(SqliteConnection connection)
         using (var select = connection.CreateCommand())
         {
             select.CommandText = """
-                SELECT Id, WindowMs, EndMs, Count, Data FROM PointBlocks
-                WHERE SeriesId = $series AND WindowMs < $cutoff AND (WindowMs, Id) > ($window, $id) AND StartMs < $cutoff
-                ORDER BY WindowMs, Id LIMIT $limit
+                SELECT "Id", "WindowMs", "EndMs", "Count", "Data" FROM "PointBlocks"
+                WHERE "SeriesId" = @series AND "WindowMs" < @cutoff AND ("WindowMs", "Id") > (@window, @id) AND "StartMs" < @cutoff
+                ORDER BY "WindowMs", "Id" LIMIT @limit
                 """;
-            select.Parameters.AddWithValue("$series", seriesId);
-            select.Parameters.AddWithValue("$cutoff", cutoffMs);
-            select.Parameters.AddWithValue("$window", afterWindowMs);
-            select.Parameters.AddWithValue("$id", afterId);
-            select.Parameters.AddWithValue("$limit", limit);
+            select.AddParameter("series", seriesId).AddParameter("cutoff", cutoffMs).AddParameter("window", afterWindowMs)
+                .AddParameter("id", afterId).AddParameter("limit", limit);
             using var reader = select.ExecuteReader();
             while (reader.Read())
             {
@@ -45,8 +42,8 @@ internal sealed class BlockPruner(SqliteConnection connection)
     private int Delete(long blockId, int count)
     {
         using var delete = connection.CreateCommand();
-        delete.CommandText = "DELETE FROM PointBlocks WHERE Id = $id";
-        delete.Parameters.AddWithValue("$id", blockId);
+        delete.CommandText = """DELETE FROM "PointBlocks" WHERE "Id" = @id""";
+        delete.AddParameter("id", blockId);
         delete.ExecuteNonQuery();
         return count;
     }
@@ -68,12 +65,9 @@ internal sealed class BlockPruner(SqliteConnection connection)
             }
         }
         using var update = connection.CreateCommand();
-        update.CommandText = "UPDATE PointBlocks SET StartMs = $start, EndMs = $end, Count = $count, Data = $data WHERE Id = $id";
-        update.Parameters.AddWithValue("$start", kept.MinTimestampMs);
-        update.Parameters.AddWithValue("$end", kept.MaxTimestampMs);
-        update.Parameters.AddWithValue("$count", kept.Count);
-        update.Parameters.AddWithValue("$data", kept.Encoded.ToArray());
-        update.Parameters.AddWithValue("$id", blockId);
+        update.CommandText = """UPDATE "PointBlocks" SET "StartMs" = @start, "EndMs" = @end, "Count" = @count, "Data" = @data WHERE "Id" = @id""";
+        update.AddParameter("start", kept.MinTimestampMs).AddParameter("end", kept.MaxTimestampMs).AddParameter("count", kept.Count)
+            .AddParameter("data", kept.Encoded.ToArray()).AddParameter("id", blockId);
         update.ExecuteNonQuery();
         return removed;
     }

@@ -61,4 +61,21 @@ public ref struct PointBlockDecoder(ReadOnlySpan<byte> block)
         _position += significant;
         return BinaryPrimitives.ReadUInt64LittleEndian(bytes) << (8 * trailing);
     }
+
+    /// <summary>
+    /// The newer of <paramref name="newest"/> and the block's newest point; of equal timestamps the later one (blocks are
+    /// visited in arrival order), so the last to arrive wins.
+    /// </summary>
+    public static (long TimestampMs, double Value)? Newest(ReadOnlySpan<byte> block, (long TimestampMs, double Value)? newest)
+    {
+        var decoder = new PointBlockDecoder(block);
+        while (decoder.Next())
+        {
+            if (newest is null || decoder.TimestampMs >= newest.Value.TimestampMs)
+            {
+                newest = (decoder.TimestampMs, decoder.Value);
+            }
+        }
+        return newest;
+    }
 }

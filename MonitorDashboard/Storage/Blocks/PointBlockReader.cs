@@ -22,20 +22,11 @@ internal sealed class PointBlockReader(SqliteConnection connection) : IDisposabl
         {
             return;
         }
-        // Far enough back that the window start would wrap around: every window.
-        var firstWindow = fromMs < long.MinValue + BlockWindow.WidthMs ? long.MinValue : BlockWindow.Of(fromMs);
         _range.Restart();
-        _range.Bind(1, seriesId).Bind(2, firstWindow).Bind(3, toMs).Bind(4, fromMs);
+        _range.Bind(1, seriesId).Bind(2, BlockWindow.FirstFor(fromMs)).Bind(3, toMs).Bind(4, fromMs);
         while (_range.Next())
         {
-            var decoder = new PointBlockDecoder(_range.Blob(0));
-            while (decoder.Next())
-            {
-                if (decoder.TimestampMs >= fromMs && decoder.TimestampMs < toMs)
-                {
-                    points.Add(decoder.TimestampMs, decoder.Value);
-                }
-            }
+            points.AddFromBlock(_range.Blob(0), fromMs, toMs);
         }
         _range.Restart();
         points.SortByTimeStable();
@@ -49,14 +40,7 @@ internal sealed class PointBlockReader(SqliteConnection connection) : IDisposabl
         _newestWindow.Bind(1, seriesId);
         while (_newestWindow.Next())
         {
-            var decoder = new PointBlockDecoder(_newestWindow.Blob(0));
-            while (decoder.Next())
-            {
-                if (newest is null || decoder.TimestampMs >= newest.Value.TimestampMs)
-                {
-                    newest = (decoder.TimestampMs, decoder.Value);
-                }
-            }
+            newest = PointBlockDecoder.Newest(_newestWindow.Blob(0), newest);
         }
         _newestWindow.Restart();
         return newest;

@@ -26,6 +26,19 @@ public sealed class PointList
         Count++;
     }
 
+    /// <summary>Adds the points of one encoded block that lie in [<paramref name="fromMs"/>, <paramref name="toMs"/>), in the block's order.</summary>
+    public void AddFromBlock(ReadOnlySpan<byte> block, long fromMs, long toMs)
+    {
+        var decoder = new PointBlockDecoder(block);
+        while (decoder.Next())
+        {
+            if (decoder.TimestampMs >= fromMs && decoder.TimestampMs < toMs)
+            {
+                Add(decoder.TimestampMs, decoder.Value);
+            }
+        }
+    }
+
     /// <summary>Orders by time; points with equal timestamps keep the order they were added in (their arrival).</summary>
     public void SortByTimeStable()
     {

@@ -10,8 +10,11 @@ public sealed class ChartOpenStore(SqlRunner sql, IDbContextFactory<MonitorDbCon
         foreach (var ((model, name, dayMs), count) in opens)
         {
             await sql.ExecuteAsync(
-                "INSERT INTO ChartOpens (Model, Name, DayMs, Opens) VALUES ($model, $name, $day, $opens) ON CONFLICT DO UPDATE SET Opens = Opens + excluded.Opens",
-                cancellationToken, ("$model", model), ("$name", name), ("$day", dayMs), ("$opens", count));
+                """
+                INSERT INTO "ChartOpens" ("Model", "Name", "DayMs", "Opens") VALUES (@model, @name, @day, @opens)
+                ON CONFLICT ("Model", "Name", "DayMs") DO UPDATE SET "Opens" = "ChartOpens"."Opens" + excluded."Opens"
+                """,
+                cancellationToken, ("model", model), ("name", name), ("day", dayMs), ("opens", count));
         }
     }
 

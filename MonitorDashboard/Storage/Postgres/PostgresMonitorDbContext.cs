@@ -3,7 +3,15 @@ using Microsoft.EntityFrameworkCore;
 namespace MonitorDashboard.Storage.Postgres;
 
 /// <summary>
-/// The same model on PostgreSQL. Its own type only so that its migrations (Storage/Migrations/Postgres) are found apart
+/// The same model on PostgreSQL. Its own type so that its migrations (Storage/Migrations/Postgres) are found apart
 /// from SQLite's: EF Core picks migrations by context type (the "one context type per provider" way of its docs).
 /// </summary>
-public sealed class PostgresMonitorDbContext(DbContextOptions<MonitorDbContext> options) : MonitorDbContext(options);
+public sealed class PostgresMonitorDbContext(DbContextOptions<MonitorDbContext> options) : MonitorDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // SQLite numbers blocks by rowid; PostgreSQL needs a column default, so the writer's COPY can leave the id out.
+        modelBuilder.Entity<PointBlockRow>().Property(b => b.Id).ValueGeneratedOnAdd().UseIdentityByDefaultColumn();
+    }
+}

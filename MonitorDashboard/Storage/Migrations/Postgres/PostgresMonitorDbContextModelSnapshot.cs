@@ -720,7 +720,10 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
             modelBuilder.Entity("MonitorDashboard.Storage.PointBlockRow", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<int>("Count")
                         .HasColumnType("integer");

@@ -36,4 +36,25 @@ public sealed class PostgresWorkLeaseTests
         await using var heldByB = await onB.TryAcquireAsync("AlarmEvaluationService", CancellationToken.None);
         Assert.NotNull(heldByB);
     }
+
+    [Fact]
+    public async Task HolderGoneWithoutAWord_TheOtherInstanceTakesTheLeaseWithinSeconds()
+    {
+        var server = await PostgresServer.GetAsync();
+        var connectionString = await server.CreateDatabaseAsync();
+        using var relay = new TcpRelay(server.Port);
+        var onA = new PostgresWorkLease(new NpgsqlConnectionStringBuilder(connectionString) { Port = relay.Port }.ToString());
+        var onB = new PostgresWorkLease(connectionString);
+        await using var heldByA = await onA.TryAcquireAsync("AlarmEvaluationService", CancellationToken.None);
+        Assert.NotNull(heldByA);
+        Assert.Null(await onB.TryAcquireAsync("AlarmEvaluationService", CancellationToken.None));
+
+        // A's process dies: the OS closes its sockets, and PostgreSQL must notice that while A holds the lock.
+        relay.Cut();
+
+        WorkLeaseHandle? heldByB = null;
+        await Eventually.TrueAsync(async () => (heldByB = await onB.TryAcquireAsync("AlarmEvaluationService", CancellationToken.None)) is not null,
+            TimeSpan.FromSeconds(5), "B takes the lease of a holder that vanished");
+        await heldByB!.DisposeAsync();
+    }
 }

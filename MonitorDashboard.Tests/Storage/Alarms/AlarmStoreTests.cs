@@ -6,7 +6,7 @@ using MonitorDashboard.Tests.Support;
 
 namespace MonitorDashboard.Tests.Storage.Alarms;
 
-/// <summary>Alarm rules (with their optimistic concurrency) and alarm states on both engines.</summary>
+/// <summary>Alarm rules (with their optimistic concurrency), alarm states and the webhooks they owe, on both engines.</summary>
 public sealed class AlarmStoreTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -82,6 +82,67 @@ public sealed class AlarmStoreTests
         Assert.Equal([AlarmStatus.Ok, AlarmStatus.Firing], history.Select(h => h.To).Order());
     }
 
-    private static AlarmRuleOutcome Outcome(long ruleId, long seriesId, AlarmState state, AlarmStatus from) =>
-        new(ruleId, new Dictionary<long, AlarmState> { [seriesId] = state }, [(seriesId, new AlarmTransition(from, state.Status, state.Since, state.Value))]);
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task SaveCycle_FiringOfARuleThatNotifies_OwesAWebhookUntilMarkedSent(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var rule = await database.Get<AlarmRuleStore>().CreateAsync(Rule(), "lead", Ct);
+        var seriesId = await database.AddSeriesAsync();
+        var outbox = database.Get<AlarmWebhookOutbox>();
+        var firing = Firing(database.Time.GetUtcNow());
+
+        Assert.True(await database.Get<AlarmStateStore>().SaveCycleAsync([Outcome(rule.Id, seriesId, firing, AlarmStatus.Ok, notifies: true)], Ct));
+        var pending = Assert.Single(await outbox.ListPendingAsync(10, Ct));
+        await outbox.MarkSentAsync(pending.Id, Ct);
+
+        Assert.Equal((rule, seriesId), (pending.Rule, pending.SeriesId));
+        Assert.Equal(new AlarmTransition(AlarmStatus.Ok, AlarmStatus.Firing, firing.Since, firing.Value), pending.Transition);
+        Assert.Empty(await outbox.ListPendingAsync(10, Ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task SaveCycle_PendingStepOrAMutedRule_OwesNoWebhook(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var rules = database.Get<AlarmRuleStore>();
+        var (notifies, muted) = (await rules.CreateAsync(Rule("notifies"), "lead", Ct), await rules.CreateAsync(Rule("muted"), "lead", Ct));
+        var seriesId = await database.AddSeriesAsync();
+        var firing = Firing(database.Time.GetUtcNow());
+
+        await database.Get<AlarmStateStore>().SaveCycleAsync([
+            Outcome(notifies.Id, seriesId, firing with { Status = AlarmStatus.Pending }, AlarmStatus.Ok, notifies: true),
+            Outcome(muted.Id, seriesId, firing, AlarmStatus.Ok, notifies: false)], Ct);
+
+        Assert.Empty(await database.Get<AlarmWebhookOutbox>().ListPendingAsync(10, Ct));
+        Assert.Single(await database.Get<AlarmStateStore>().HistoryAsync(muted.Id, null, 10, Ct)); // the transition itself is kept
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task SaveCycle_SameTransitionSavedByASecondInstance_IsStoredAndOwedOnce(StorageProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var rule = await database.Get<AlarmRuleStore>().CreateAsync(Rule(), "lead", Ct);
+        var seriesId = await database.AddSeriesAsync();
+        var states = database.Get<AlarmStateStore>();
+        var at = database.Time.GetUtcNow();
+        await states.SaveCycleAsync([Outcome(rule.Id, seriesId, AlarmState.Initial(at), AlarmStatus.Ok, notifies: true)], Ct);
+
+        // Both read Ok and saw the breach; the one that lost its lease without knowing it yet saves second.
+        var first = await states.SaveCycleAsync([Outcome(rule.Id, seriesId, Firing(at.AddSeconds(1)), AlarmStatus.Ok, notifies: true)], Ct);
+        var second = await states.SaveCycleAsync([Outcome(rule.Id, seriesId, Firing(at.AddSeconds(2)), AlarmStatus.Ok, notifies: true)], Ct);
+
+        Assert.Equal((true, false), (first, second));
+        Assert.Equal(at.AddSeconds(1), Assert.Single(await database.Get<AlarmWebhookOutbox>().ListPendingAsync(10, Ct)).Transition.At);
+        Assert.Equal(Firing(at.AddSeconds(1)), (await states.LoadAsync(Ct))[rule.Id][seriesId]);
+    }
+
+    private static AlarmState Firing(DateTimeOffset at) => new(AlarmStatus.Firing, at, at, 321.5, at);
+
+    /// <summary>One series' state after a cycle, with the transition from <paramref name="from"/> unless it stayed there.</summary>
+    private static AlarmRuleOutcome Outcome(long ruleId, long seriesId, AlarmState state, AlarmStatus from, bool notifies = false) =>
+        new(ruleId, new Dictionary<long, AlarmState> { [seriesId] = state },
+            from == state.Status ? [] : [(seriesId, new AlarmTransition(from, state.Status, state.Since, state.Value))], notifies);
 }

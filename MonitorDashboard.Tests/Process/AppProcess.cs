@@ -43,8 +43,6 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// <summary>Whether one of the last lines the app wrote contains <paramref name="text"/> (what an operator reads in its log).</summary>
     public bool HasWritten(string text) => _output.Any(line => line.Contains(text, StringComparison.Ordinal));
 
-    public bool HasExited => _process.HasExited;
-
     /// <summary>
     /// The app's build output folder for a build configuration, found from the solution folder
     /// (the running assembly may sit in a test or benchmark project's bin folder).

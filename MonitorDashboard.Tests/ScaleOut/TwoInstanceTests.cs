@@ -194,6 +194,7 @@ public sealed class TwoInstanceTests(TwoInstanceFixture instances, BrowserFixtur
         await Eventually.TrueAsync(() => Task.FromResult(receiver.Delivered.Count >= 2), TakeOverLimit,
             () => $"the survivor delivers the resolution; received {receiver.Delivered.Count} (+{receiver.Refused.Count} refused):{Environment.NewLine}{survivor.RecentOutput}");
         Assert.InRange(killed.Elapsed, TimeSpan.Zero, TakeOverLimit);
+        TestContext.Current.TestOutputHelper?.WriteLine($"the survivor delivered the resolution {killed.Elapsed.TotalSeconds:0.0} s after the kill");
         Assert.True(survivor.HasWritten($"This instance now runs {AlarmWork}"), survivor.RecentOutput);
         // Sent in commit order: a second copy of the firing would have come before the resolution.
         Assert.Equal(["firing", "ok"], receiver.Delivered.Select(d => d.GetProperty("state").GetString()));

@@ -1,4 +1,5 @@
 using MonitorDashboard.ScaleOut;
+using MonitorDashboard.Storage.ScaleOut;
 using MonitorDashboard.Tests.Support;
 using Npgsql;
 

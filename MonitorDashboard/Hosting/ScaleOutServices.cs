@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.SignalR;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.ScaleOut;
+using MonitorDashboard.Storage.ScaleOut;
 using StackExchange.Redis;
 
 namespace MonitorDashboard.Hosting;

@@ -1,7 +1,8 @@
 using Medallion.Threading.Postgres;
+using MonitorDashboard.ScaleOut;
 using Npgsql;
 
-namespace MonitorDashboard.ScaleOut;
+namespace MonitorDashboard.Storage.ScaleOut;
 
 /// <summary>
 /// A PostgreSQL session-level advisory lock per kind of work (DistributedLock.Postgres), held on an unpooled connection

@@ -13,5 +13,11 @@ public sealed class PostgresMonitorDbContext(DbContextOptions<MonitorDbContext> 
         base.OnModelCreating(modelBuilder);
         // SQLite numbers blocks by rowid; PostgreSQL needs a column default, so the writer's COPY can leave the id out.
         modelBuilder.Entity<PointBlockRow>().Property(b => b.Id).ValueGeneratedOnAdd().UseIdentityByDefaultColumn();
+        // De-duplication shared by instances (SQLite's single writer keeps its window in memory instead). Arrival times
+        // grow with the table's physical order, so a BRIN index (a few pages) serves retention's range deletes.
+        var claims = modelBuilder.Entity<EventIdClaimRow>();
+        claims.ToTable("EventIdClaims");
+        claims.HasKey(c => c.Hash);
+        claims.HasIndex(c => c.ReceivedMs).HasMethod("brin");
     }
 }

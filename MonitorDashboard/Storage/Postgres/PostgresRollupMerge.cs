@@ -51,22 +51,27 @@ internal static class PostgresRollupMerge
         }
 
         var keys = aggregates.Keys.ToList();
-        await ExecuteAsync(connection, InsertMissing, keys, null, cancellationToken);
-        await using (var command = Command(connection, Lock, keys, null))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        // One round trip for both: the insert yields no rows, the lock's rows are the stored aggregates.
+        await using (var batch = new NpgsqlBatch(connection) { BatchCommands = { Command(InsertMissing, keys, null), Command(Lock, keys, null) } })
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
+            do
             {
-                var key = new RollupKey(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
-                var stored = reader.GetFieldValue<byte[]>(3);
-                if (stored.Length > 0)
+                while (await reader.ReadAsync(cancellationToken))
                 {
-                    aggregates[key].Merge(RollupCodec.Decode(stored, key.BucketMs, out var sketch), sketch);
+                    var key = new RollupKey(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+                    var stored = reader.GetFieldValue<byte[]>(3);
+                    if (stored.Length > 0)
+                    {
+                        aggregates[key].Merge(RollupCodec.Decode(stored, key.BucketMs, out var sketch), sketch);
+                    }
                 }
             }
+            while (await reader.NextResultAsync(cancellationToken));
         }
         var data = keys.Select(k => RollupCodec.Encode(aggregates[k], k.BucketMs)).ToArray();
-        await ExecuteAsync(connection, Update, keys, data, cancellationToken);
+        await using var update = new NpgsqlBatch(connection) { BatchCommands = { Command(Update, keys, data) } };
+        await update.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static int Compare(RollupKey a, RollupKey b)
@@ -80,15 +85,9 @@ internal static class PostgresRollupMerge
         return byResolution != 0 ? byResolution : a.BucketMs.CompareTo(b.BucketMs);
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, List<RollupKey> keys, byte[][]? data, CancellationToken cancellationToken)
+    private static NpgsqlBatchCommand Command(string sql, List<RollupKey> keys, byte[][]? data)
     {
-        await using var command = Command(connection, sql, keys, data);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, List<RollupKey> keys, byte[][]? data)
-    {
-        var command = new NpgsqlCommand(sql, connection);
+        var command = new NpgsqlBatchCommand(sql);
         command.Parameters.Add(Array("series", keys.Select(k => k.SeriesId)));
         command.Parameters.Add(Array("resolutions", keys.Select(k => k.ResolutionMs)));
         command.Parameters.Add(Array("buckets", keys.Select(k => k.BucketMs)));

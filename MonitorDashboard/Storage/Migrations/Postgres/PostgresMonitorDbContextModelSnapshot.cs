@@ -766,6 +766,24 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                     b.ToTable("Points", (string)null);
                 });
 
+            modelBuilder.Entity("MonitorDashboard.Storage.Postgres.EventIdClaimRow", b =>
+                {
+                    b.Property<Guid>("Hash")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ReceivedMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("ReceivedMs");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ReceivedMs"), "brin");
+
+                    b.ToTable("EventIdClaims", (string)null);
+                });
+
             modelBuilder.Entity("MonitorDashboard.Storage.Review.PredictionRow", b =>
                 {
                     b.Property<long>("Id")

@@ -19,5 +19,11 @@ public sealed class PostgresMonitorDbContext(DbContextOptions<MonitorDbContext> 
         claims.ToTable("EventIdClaims");
         claims.HasKey(c => c.Hash);
         claims.HasIndex(c => c.ReceivedMs).HasMethod("brin");
+        var deltas = modelBuilder.Entity<RollupDeltaRow>();
+        deltas.ToTable("RollupDeltas");
+        deltas.HasKey(d => d.Id);
+        deltas.Property(d => d.Id).UseIdentityByDefaultColumn();
+        deltas.HasIndex(d => new { d.SeriesId, d.ResolutionMs, d.BucketMs });
+        deltas.HasOne<SeriesRow>().WithMany().HasForeignKey(d => d.SeriesId).OnDelete(DeleteBehavior.Cascade);
     }
 }

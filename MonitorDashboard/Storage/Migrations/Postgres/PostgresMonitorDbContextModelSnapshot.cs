@@ -784,6 +784,34 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                     b.ToTable("EventIdClaims", (string)null);
                 });
 
+            modelBuilder.Entity("MonitorDashboard.Storage.Postgres.RollupDeltaRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BucketMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("ResolutionMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SeriesId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId", "ResolutionMs", "BucketMs");
+
+                    b.ToTable("RollupDeltas", (string)null);
+                });
+
             modelBuilder.Entity("MonitorDashboard.Storage.Review.PredictionRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1055,6 +1083,15 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                 });
 
             modelBuilder.Entity("MonitorDashboard.Storage.PointRow", b =>
+                {
+                    b.HasOne("MonitorDashboard.Storage.SeriesRow", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MonitorDashboard.Storage.Postgres.RollupDeltaRow", b =>
                 {
                     b.HasOne("MonitorDashboard.Storage.SeriesRow", null)
                         .WithMany()

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MonitorDashboard.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMonitorDbContext))]
-    [Migration("20261202135440_RollupDeltas")]
-    partial class RollupDeltas
+    [Migration("20261202141356_PointsOnPostgres")]
+    partial class PointsOnPostgres
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
@@ -6,11 +7,32 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MonitorDashboard.Storage.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class RollupDeltas : Migration
+    public partial class PointsOnPostgres : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<long>(
+                name: "Id",
+                table: "PointBlocks",
+                type: "bigint",
+                nullable: false,
+                oldClrType: typeof(long),
+                oldType: "bigint")
+                .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+            migrationBuilder.CreateTable(
+                name: "EventIdClaims",
+                columns: table => new
+                {
+                    Hash = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReceivedMs = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventIdClaims", x => x.Hash);
+                });
+
             migrationBuilder.CreateTable(
                 name: "RollupDeltas",
                 columns: table => new
@@ -34,6 +56,12 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EventIdClaims_ReceivedMs",
+                table: "EventIdClaims",
+                column: "ReceivedMs")
+                .Annotation("Npgsql:IndexMethod", "brin");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RollupDeltas_SeriesId_ResolutionMs_BucketMs",
                 table: "RollupDeltas",
                 columns: new[] { "SeriesId", "ResolutionMs", "BucketMs" });
@@ -43,7 +71,19 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "EventIdClaims");
+
+            migrationBuilder.DropTable(
                 name: "RollupDeltas");
+
+            migrationBuilder.AlterColumn<long>(
+                name: "Id",
+                table: "PointBlocks",
+                type: "bigint",
+                nullable: false,
+                oldClrType: typeof(long),
+                oldType: "bigint")
+                .OldAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
         }
     }
 }

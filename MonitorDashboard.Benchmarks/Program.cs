@@ -6,7 +6,8 @@ using MonitorDashboard.Tests.Process;
 // bare insert ceiling, live latency, chart queries over a week of history, memory and database size; TargetsBenchmark);
 // "alarms": one alarm evaluation cycle; "tabs": live browser tabs under ingest load; "otlp [seconds]": OTLP/HTTP
 // protobuf data points/s beside the JSON API's events/s, batches of 1,000; "abuse [seconds] [--ignore-retry-after]": one
-// client tries to create 1,000,000 series against the default cardinality limits while others ingest (AbuseBenchmark).
+// client tries to create 1,000,000 series against the default cardinality limits while others ingest (AbuseBenchmark);
+// "postgres [seconds]": durable ingest on PostgreSQL beside SQLite at batches of 1, 100 and 1,000 (PostgresIngestBenchmark).
 switch (args.FirstOrDefault())
 {
     case "alarms":
@@ -29,6 +30,11 @@ switch (args.FirstOrDefault())
             Console.WriteLine(await AbuseBenchmark.RunAsync(AppProcess.FindAppDirectory(AppProcess.CurrentConfiguration()), folder, normalClients: 4,
                 TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30),
                 honourRetryAfter: !args.Contains("--ignore-retry-after"))));
+        return;
+    case "postgres":
+        await RunInTempFolderAsync("monitor-pg-bench-", async folder =>
+            Console.WriteLine(await PostgresIngestBenchmark.RunAsync(AppProcess.FindAppDirectory(AppProcess.CurrentConfiguration()), folder, clients: 8,
+                warmUp: TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15))));
         return;
     case "parse":
         var parsed = ParseBenchmark.Run(1000, withIds: true, TimeSpan.FromSeconds(5));

@@ -154,11 +154,17 @@ public sealed class PointStorageTests
         await Task.WhenAll(Task.Run(() => WriteAsync(a)), Task.Run(() => WriteAsync(b)));
 
         var now = database.Time.GetUtcNow().ToUnixTimeMilliseconds();
-        var bucket = Assert.Single(Assert.Single(await database.Get<SeriesQueryService>().GetBucketsAsync(
+        async Task<Bucket> DayAsync() => Assert.Single(Assert.Single(await database.Get<SeriesQueryService>().GetBucketsAsync(
             Latency.Selector, now - 86_400_000, now, 3_600_000, None)).Buckets);
 
-        Assert.Equal(1_000, bucket.Count);
-        Assert.Equal(Sum(0, 1_000), bucket.Sum);
+        // Before the writers fold their rollup deltas, and after both fold at once.
+        var unfolded = await DayAsync();
+        await Task.WhenAll(Task.Run(a.FlushRollups), Task.Run(b.FlushRollups));
+        var folded = await DayAsync();
+
+        Assert.Equal((1_000L, Sum(0, 1_000)), (unfolded.Count, unfolded.Sum));
+        Assert.Equal((1_000L, Sum(0, 1_000), 999.0), (folded.Count, folded.Sum, folded.Last));
+        Assert.Equal(0, await database.CountAsync("RollupDeltas"));
         Assert.Equal(1_000, Assert.Single(await ReadAllAsync(database)).Values.Length);
     }
 

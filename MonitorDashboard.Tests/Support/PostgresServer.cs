@@ -12,7 +12,7 @@ namespace MonitorDashboard.Tests.Support;
 public sealed class PostgresServer
 {
     private const string ServiceUser = "postgres";
-    private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync);
+    private static readonly Lazy<Task<PostgresServer>> Shared = new(() => StartAsync(durable: false));
     private readonly string _folder;
     private readonly string _bin;
 
@@ -32,6 +32,14 @@ public sealed class PostgresServer
         }
         return await Shared.Value;
     }
+
+    public static bool Installed => FindBinaries() is not null;
+
+    /// <summary>
+    /// A server of its own with PostgreSQL's durable defaults (fsync, synchronous commit), for benchmarks that compare
+    /// it with SQLite's durable commits; <see cref="Stop"/> it when done.
+    /// </summary>
+    public static Task<PostgresServer> StartDurableAsync() => StartAsync(durable: true);
 
     /// <summary>A fresh, empty database; its connection string.</summary>
     public async Task<string> CreateDatabaseAsync()
@@ -56,7 +64,7 @@ public sealed class PostgresServer
                 .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var v) ? v : 0).FirstOrDefault()
             : null;
 
-    private static async Task<PostgresServer> StartAsync()
+    private static async Task<PostgresServer> StartAsync(bool durable)
     {
         var bin = FindBinaries()!;
         var folder = Directory.CreateTempSubdirectory("monitor-pg-").FullName;
@@ -68,15 +76,18 @@ public sealed class PostgresServer
         var data = Path.Combine(folder, "data");
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", ServiceUser, "--auth=trust", "-E", "UTF8", "--no-sync"], asRoot);
         var server = new PostgresServer(folder, bin, TestMachine.FreePort());
-        // fsync off: a test database need not survive power loss, and the tests share two cores.
+        // fsync off for tests: a test database need not survive power loss, and the tests share two cores.
+        var durability = durable ? "" : " -c fsync=off -c synchronous_commit=off";
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(folder, "log"), "-w", "-t", "60", "start", "-o",
-            $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200"], asRoot);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(asRoot);
+            $"-p {server.Port} -k {folder} -c listen_addresses=127.0.0.1 -c max_connections=200{durability}"], asRoot);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
         return server;
     }
 
-    private void Stop(bool asRoot)
+    /// <summary>Stops the server and deletes its folder (also done when the process exits).</summary>
+    public void Stop()
     {
+        var asRoot = Environment.UserName == "root";
         try
         {
             RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop"], asRoot).GetAwaiter().GetResult();

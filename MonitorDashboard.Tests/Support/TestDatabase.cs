@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using MonitorDashboard.Alarms;
@@ -66,7 +67,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// (<see cref="Get{T}"/> of <see cref="IPointStore"/> is the first one.)
     /// </summary>
     public IPointStore NewPointStore() => _postgres is not null
-        ? new PostgresPointStore(Npgsql.NpgsqlDataSource.Create(_postgres), Time, Options.Create(new StorageOptions()))
+        ? new PostgresPointStore(WriterDataSource.Create(_postgres), Time, Options.Create(new StorageOptions()))
         : new PointStore(Factory, Time, Options.Create(new StorageOptions()), Options.Create(new RetentionOptions()));
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
@@ -90,6 +91,16 @@ public sealed class TestDatabase : IAsyncDisposable
         var sqlite = MonitorDbContextFactory.ForSqlite(path, SqliteSynchronous.Normal);
         await DatabaseInitializer.InitializeAsync(sqlite, path, TestContext.Current.CancellationToken);
         return new TestDatabase(sqlite, folder, null);
+    }
+
+    /// <summary>Rows in a table, by its name (quoted, so both engines read it alike).</summary>
+    public async Task<long> CountAsync(string table)
+    {
+        await using var db = Factory.CreateDbContext();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM \"{table}\"";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>A series row, for the rows that refer to one (alarm states).</summary>

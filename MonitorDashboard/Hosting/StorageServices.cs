@@ -6,7 +6,6 @@ using MonitorDashboard.Storage.Postgres;
 using MonitorDashboard.Storage.Reading;
 using MonitorDashboard.Storage.Retention;
 using MonitorDashboard.Storage.Review;
-using Npgsql;
 
 namespace MonitorDashboard.Hosting;
 
@@ -23,7 +22,7 @@ public static class StorageServices
         services.AddSingleton(sp => new DatabaseLocation(StoragePath.Resolve(Storage(sp).Path, environment.ContentRootPath)));
         services.AddSingleton<IDbContextFactory<MonitorDbContext>>(sp => CreateFactory(sp, configuration));
         services.AddSingleton(sp => new PointReaders(Storage(sp).Provider));
-        services.AddSingleton(sp => NpgsqlDataSource.Create(configuration.GetConnectionString(StorageOptions.PostgresConnectionName)!));
+        services.AddSingleton(_ => WriterDataSource.Create(configuration.GetConnectionString(StorageOptions.PostgresConnectionName)!));
         services.AddPerEngine<ReviewQueueStore, SqliteReviewQueueStore, PostgresReviewQueueStore>();
         services.AddPerEngine<IPointStore, PointStore, PostgresPointStore>();
         services.AddPerEngine<RetentionStore, SqliteRetentionStore, PostgresRetentionStore>();

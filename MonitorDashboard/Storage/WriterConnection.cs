@@ -15,12 +15,13 @@ internal sealed class WriterConnection : IDisposable
 {
     private readonly MonitorDbContext _db;
 
-    public WriterConnection(MonitorDbContext db, int lockTimeoutSeconds)
+    /// <param name="syncsItself">True when the caller makes commits durable itself (<see cref="WalSync"/>): commits then only reach the WAL.</param>
+    public WriterConnection(MonitorDbContext db, int lockTimeoutSeconds, bool syncsItself)
     {
         _db = db;
         try
         {
-            Open(lockTimeoutSeconds);
+            Open(lockTimeoutSeconds, syncsItself);
         }
         catch
         {
@@ -29,12 +30,18 @@ internal sealed class WriterConnection : IDisposable
         }
     }
 
-    private void Open(int lockTimeoutSeconds)
+    private void Open(int lockTimeoutSeconds, bool syncsItself)
     {
         _db.Database.OpenConnection();
         Connection = (SqliteConnection)_db.Database.GetDbConnection();
         // Commands inherit it: how long a statement retries while another connection holds the write lock.
         Connection.DefaultTimeout = lockTimeoutSeconds;
+        if (syncsItself)
+        {
+            using var pragma = Connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous=NORMAL";
+            pragma.ExecuteNonQuery();
+        }
         Blocks = new BlockStatements(Connection);
         EventIds = new EventIdLog(Connection);
         Legacy = new LegacyRowImporter(Connection);

@@ -1,19 +1,20 @@
+using MonitorDashboard.Storage.EventIds;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace MonitorDashboard.Storage.Postgres;
 
 /// <summary>
-/// De-duplication shared by every instance: an event id is claimed by inserting it into the EventIds table in the
-/// commit's own transaction. The primary key decides, so a retry sent to another instance is a duplicate there too;
+/// De-duplication shared by every instance: an event id is claimed by inserting its hash into the EventIdClaims table
+/// (<see cref="EventIdClaimRow"/>) in the commit's own transaction. The primary key decides, so a retry sent to another instance is a duplicate there too;
 /// an instance inserting an id another one has not committed yet waits for that commit (or its rollback), so an id is
-/// stored exactly once. Ids go in sorted order, so two commits sharing ids lock them in the same order and cannot deadlock.
+/// stored exactly once. Hashes go in sorted order, so two commits sharing ids lock them in the same order and cannot deadlock.
 /// </summary>
 internal static class PostgresEventIds
 {
     private const string Claim = """
-        INSERT INTO "EventIds" ("Id", "ReceivedMs") SELECT id, @now FROM unnest(@ids) AS t(id) ORDER BY id
-        ON CONFLICT DO NOTHING RETURNING "Id"
+        INSERT INTO "EventIdClaims" ("Hash", "ReceivedMs") SELECT hash, @now FROM unnest(@hashes) AS t(hash) ORDER BY hash
+        ON CONFLICT DO NOTHING RETURNING "Hash"
         """;
 
     /// <summary>
@@ -23,7 +24,7 @@ internal static class PostgresEventIds
     public static async Task<bool[]> ClaimAsync(NpgsqlConnection connection, IReadOnlyList<PointWrite> points, long nowMs, CancellationToken cancellationToken)
     {
         var stored = new bool[points.Count];
-        var firstOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstOf = new Dictionary<Guid, int>();
         for (var i = 0; i < points.Count; i++)
         {
             if (points[i].EventId is not { } id)
@@ -32,7 +33,7 @@ internal static class PostgresEventIds
             }
             else
             {
-                firstOf.TryAdd(id, i);
+                firstOf.TryAdd(AsUuid(EventIdHash.Of(id)), i);
             }
         }
         if (firstOf.Count == 0)
@@ -40,16 +41,22 @@ internal static class PostgresEventIds
             return stored;
         }
 
-        var ids = firstOf.Keys.ToArray();
-        Array.Sort(ids, StringComparer.Ordinal);
         await using var command = new NpgsqlCommand(Claim, connection);
-        command.Parameters.Add(new NpgsqlParameter<string[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { TypedValue = ids });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("hashes", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = firstOf.Keys.ToArray() });
         command.Parameters.Add(new NpgsqlParameter<long>("now", nowMs));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            stored[firstOf[reader.GetString(0)]] = true;
+            stored[firstOf[reader.GetGuid(0)]] = true;
         }
         return stored;
+    }
+
+    /// <summary>The hash's 16 bytes as a uuid (big-endian, so PostgreSQL's byte order is the hash's numeric order).</summary>
+    private static Guid AsUuid(UInt128 hash)
+    {
+        Span<byte> bytes = stackalloc byte[EventIdHash.Size];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(bytes, hash);
+        return new Guid(bytes, bigEndian: true);
     }
 }

@@ -8,6 +8,7 @@ namespace MonitorDashboard.Storage.Postgres;
 /// <summary>
 /// PostgreSQL's reader: the same block and rollup queries as SQLite's, as prepared Npgsql commands on one connection.
 /// Blocks come in (window, id) order; several instances write blocks of one series, so points are sorted (stably) after.
+/// Rollups are the stored rows plus the deltas not folded into them yet.
 /// </summary>
 internal sealed class PostgresPointReader : IPointReader
 {
@@ -25,9 +26,14 @@ internal sealed class PostgresPointReader : IPointReader
             SELECT "Data" FROM "PointBlocks" WHERE "SeriesId" = $1
                 AND "WindowMs" = (SELECT max("WindowMs") FROM "PointBlocks" WHERE "SeriesId" = $1) ORDER BY "Id"
             """, 1);
+        // Deltas not folded yet count too: a bucket may come as its row and a few deltas, merged one after the other.
         _rollups = Command(connection, """
             SELECT "BucketMs", "Data" FROM "Rollups" WHERE "SeriesId" = $1 AND "ResolutionMs" = $2 AND "BucketMs" >= $3
-                AND "BucketMs" < $4 AND length("Data") > 0 ORDER BY "BucketMs"
+                AND "BucketMs" < $4 AND length("Data") > 0
+            UNION ALL
+            SELECT "BucketMs", "Data" FROM "RollupDeltas" WHERE "SeriesId" = $1 AND "ResolutionMs" = $2 AND "BucketMs" >= $3
+                AND "BucketMs" < $4
+            ORDER BY 1
             """, 4);
     }
 

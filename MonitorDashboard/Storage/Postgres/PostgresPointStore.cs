@@ -8,24 +8,32 @@ namespace MonitorDashboard.Storage.Postgres;
 /// <summary>
 /// The hot insert path on PostgreSQL, correct with several instances writing at once: event ids are claimed in the
 /// shared EventIds table (<see cref="PostgresEventIds"/>), points go in as new blocks by binary COPY
-/// (<see cref="PostgresBlockCopy"/>), and rollups are merged under row locks (<see cref="PostgresRollupMerge"/>), all
-/// in one transaction per commit. Only series ids are cached, so a failed transaction leaves nothing to undo in memory.
+/// (<see cref="PostgresBlockCopy"/>), and the commit's rollup deltas are inserted beside them
+/// (<see cref="PostgresRollupDeltas"/>), all in one transaction per commit, then folded into the rollup rows when the
+/// writer is idle (<see cref="PostgresRollupFold"/>). Only series ids are cached, so a failed transaction leaves nothing
+/// to undo in memory.
 /// Used by this instance's single writer, which is why nothing here is locked.
 /// </summary>
 public sealed class PostgresPointStore(NpgsqlDataSource dataSource, TimeProvider time, IOptions<StorageOptions> options) : IPointStore
 {
     private const string ForeignKeyViolation = "23503";
+    private const int FoldChunk = 5_000;
 
     private readonly SeriesIdCache _seriesIds = new(options.Value.MaxCachedSeriesIds);
     private readonly SeriesRemovals _removals = new();
     private NpgsqlConnection? _connection;
+    // Read by the writer's save timer too, hence volatile.
+    private volatile bool _deltasWritten = true;
 
-    /// <summary>Rollups are saved with every commit, so none wait.</summary>
-    public bool HasUnsavedRollups => _removals.Pending;
+    /// <summary>True while this writer's rollup deltas (or those a crash left, hence true at start) may wait to be folded.</summary>
+    public bool HasUnsavedRollups => _deltasWritten || _removals.Pending;
 
     public bool RollupsCaughtUp => true;
 
     public Task RemoveSeriesAsync(IReadOnlySet<long> seriesIds) => _removals.Add(seriesIds);
+
+    /// <summary>At once: a PostgreSQL commit returns after its WAL is flushed (synchronous_commit).</summary>
+    public Task DurableAsync() => Task.CompletedTask;
 
     public async Task<bool[]> AppendAsync(IReadOnlyList<PointWrite> points, CancellationToken cancellationToken)
     {
@@ -49,10 +57,10 @@ public sealed class PostgresPointStore(NpgsqlDataSource dataSource, TimeProvider
         return result.Stored;
     }
 
-    /// <summary>Nothing is held back: only deletions wait for the writer.</summary>
-    public void FlushRollups() => ApplyRemovalsAsync(CancellationToken.None).GetAwaiter().GetResult();
+    /// <summary>Applies waiting deletions, then folds the rollup deltas (any instance's) into rollup rows.</summary>
+    public void FlushRollups() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
 
-    /// <summary>Nothing to catch up: rollups are merged in each commit's own transaction.</summary>
+    /// <summary>Nothing to rebuild: every commit's rollups are stored with it, as deltas.</summary>
     public long CatchUpRollups() => 0;
 
     public void Dispose() => _connection?.Dispose();
@@ -86,11 +94,29 @@ public sealed class PostgresPointStore(NpgsqlDataSource dataSource, TimeProvider
         }
 
         await PostgresBlockCopy.WriteAsync(connection, keep, seriesIds, cancellationToken);
-        await PostgresRollupMerge.MergeAsync(connection, keep, seriesIds, cancellationToken);
+        await PostgresRollupDeltas.AppendAsync(connection, keep, seriesIds, cancellationToken);
+        _deltasWritten = true;
         return (stored, created);
     }
 
     private long CachedId(SeriesKey key) => _seriesIds.TryGetValue(key, out var id) ? id : throw new InvalidOperationException("series id not cached");
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await ApplyRemovalsAsync(cancellationToken);
+        _deltasWritten = false;
+        try
+        {
+            while (await InTransactionAsync((connection, ct) => PostgresRollupFold.FoldAsync(connection, FoldChunk, ct), cancellationToken) == FoldChunk)
+            {
+            }
+        }
+        catch
+        {
+            _deltasWritten = true; // tried again at the next idle moment; readers add unfolded deltas meanwhile
+            throw;
+        }
+    }
 
     private async Task ApplyRemovalsAsync(CancellationToken cancellationToken)
     {

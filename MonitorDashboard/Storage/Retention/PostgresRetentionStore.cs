@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MonitorDashboard.Storage.Retention;
 
 /// <summary>
-/// PostgreSQL's retention: event ids are rows of the shared EventIds table, forgotten by age alone (the de-duplication
+/// PostgreSQL's retention: event ids are rows of the shared EventIdClaims table, forgotten by age alone (the de-duplication
 /// window is Retention:EventIdsDays there, whatever the count), and autovacuum reuses the space freed.
 /// </summary>
 public sealed class PostgresRetentionStore(IDbContextFactory<MonitorDbContext> factory, SqlRunner sql) : RetentionStore(factory, sql)
@@ -15,7 +15,7 @@ public sealed class PostgresRetentionStore(IDbContextFactory<MonitorDbContext> f
     {
         var deleted = await _sql.ExecuteAsync(
             """
-            DELETE FROM "EventIds" WHERE "Id" IN (SELECT "Id" FROM "EventIds" WHERE "ReceivedMs" < @cutoff LIMIT @limit)
+            DELETE FROM "EventIdClaims" WHERE "Hash" IN (SELECT "Hash" FROM "EventIdClaims" WHERE "ReceivedMs" < @cutoff LIMIT @limit)
             """,
             cancellationToken, ("cutoff", cutoffMs), ("limit", limit));
         return (deleted, deleted);

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MonitorDashboard.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMonitorDbContext))]
-    [Migration("20261202132446_PointBlockIdentity")]
-    partial class PointBlockIdentity
+    [Migration("20261202141356_PointsOnPostgres")]
+    partial class PointsOnPostgres
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -769,6 +769,52 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                     b.ToTable("Points", (string)null);
                 });
 
+            modelBuilder.Entity("MonitorDashboard.Storage.Postgres.EventIdClaimRow", b =>
+                {
+                    b.Property<Guid>("Hash")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ReceivedMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("ReceivedMs");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ReceivedMs"), "brin");
+
+                    b.ToTable("EventIdClaims", (string)null);
+                });
+
+            modelBuilder.Entity("MonitorDashboard.Storage.Postgres.RollupDeltaRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BucketMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("ResolutionMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SeriesId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId", "ResolutionMs", "BucketMs");
+
+                    b.ToTable("RollupDeltas", (string)null);
+                });
+
             modelBuilder.Entity("MonitorDashboard.Storage.Review.PredictionRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1040,6 +1086,15 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                 });
 
             modelBuilder.Entity("MonitorDashboard.Storage.PointRow", b =>
+                {
+                    b.HasOne("MonitorDashboard.Storage.SeriesRow", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MonitorDashboard.Storage.Postgres.RollupDeltaRow", b =>
                 {
                     b.HasOne("MonitorDashboard.Storage.SeriesRow", null)
                         .WithMany()

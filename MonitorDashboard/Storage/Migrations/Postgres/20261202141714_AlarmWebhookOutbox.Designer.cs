@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MonitorDashboard.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMonitorDbContext))]
-    [Migration("20261202133537_AlarmWebhookOutbox")]
+    [Migration("20261202141714_AlarmWebhookOutbox")]
     partial class AlarmWebhookOutbox
     {
         /// <inheritdoc />
@@ -723,7 +723,10 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
             modelBuilder.Entity("MonitorDashboard.Storage.PointBlockRow", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<int>("Count")
                         .HasColumnType("integer");
@@ -770,6 +773,52 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                     b.HasKey("SeriesId", "TimestampMs", "Seq");
 
                     b.ToTable("Points", (string)null);
+                });
+
+            modelBuilder.Entity("MonitorDashboard.Storage.Postgres.EventIdClaimRow", b =>
+                {
+                    b.Property<Guid>("Hash")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ReceivedMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("ReceivedMs");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ReceivedMs"), "brin");
+
+                    b.ToTable("EventIdClaims", (string)null);
+                });
+
+            modelBuilder.Entity("MonitorDashboard.Storage.Postgres.RollupDeltaRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BucketMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("ResolutionMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SeriesId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId", "ResolutionMs", "BucketMs");
+
+                    b.ToTable("RollupDeltas", (string)null);
                 });
 
             modelBuilder.Entity("MonitorDashboard.Storage.Review.PredictionRow", b =>
@@ -1043,6 +1092,15 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                 });
 
             modelBuilder.Entity("MonitorDashboard.Storage.PointRow", b =>
+                {
+                    b.HasOne("MonitorDashboard.Storage.SeriesRow", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MonitorDashboard.Storage.Postgres.RollupDeltaRow", b =>
                 {
                     b.HasOne("MonitorDashboard.Storage.SeriesRow", null)
                         .WithMany()

@@ -46,8 +46,8 @@ public sealed class InstancePair : IAsyncDisposable
         AppProcess? a = null;
         try
         {
-            a = await AppProcess.StartAsync(appDirectory, Path.Combine(folder.FullName, "a.db"), apiKey, settings, StartTimeout, cancellationToken);
-            var b = await AppProcess.StartAsync(appDirectory, Path.Combine(folder.FullName, "b.db"), apiKey, settings, StartTimeout, cancellationToken);
+            a = await AppProcess.StartAsync(appDirectory, Path.Combine(folder.FullName, "a.db"), apiKey, OnItsOwnMachine(settings, folder, "a"), StartTimeout, cancellationToken);
+            var b = await AppProcess.StartAsync(appDirectory, Path.Combine(folder.FullName, "b.db"), apiKey, OnItsOwnMachine(settings, folder, "b"), StartTimeout, cancellationToken);
             return new InstancePair(folder, a, b);
         }
         catch
@@ -60,6 +60,13 @@ public sealed class InstancePair : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// A home folder of its own, as on a machine of its own: without the shared key ring (Redis) each instance keeps its
+    /// Data Protection keys under $HOME, and two processes of one user would share them there without it.
+    /// </summary>
+    private static Dictionary<string, string> OnItsOwnMachine(Dictionary<string, string> settings, DirectoryInfo folder, string name) =>
+        new(settings) { ["HOME"] = folder.CreateSubdirectory(name + "-home").FullName };
 
     /// <summary>The instances whose log says they took the lease on <paramref name="work"/> (e.g. AlarmEvaluationService).</summary>
     public IReadOnlyList<AppProcess> Running(string work) => [.. Both.Where(app => app.HasWritten($"This instance now runs {work}"))];

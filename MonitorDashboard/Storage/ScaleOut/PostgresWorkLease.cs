@@ -107,7 +107,7 @@ public sealed class PostgresWorkLease(string connectionString) : IWorkLease
                 // broke while releasing: closing the connection below ends the session, which releases the lock
             }
             await _connection.DisposeAsync();
-            _lost.Dispose();
+            // _lost stays undisposed: its token may still be held (and linked) by whoever held the lease.
             _released.Dispose();
         }
     }

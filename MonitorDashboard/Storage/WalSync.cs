@@ -54,8 +54,9 @@ public sealed class WalSync(string databasePath)
                 Sync();
                 waiting.SetResult();
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex)
             {
+                // Whatever it was, the waiters hear of it (503) rather than wait for ever.
                 waiting.SetException(ex);
             }
         }

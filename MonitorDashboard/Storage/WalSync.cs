@@ -54,9 +54,8 @@ public sealed class WalSync(string databasePath)
                 Sync();
                 waiting.SetResult();
             }
-            catch (Exception ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // Whatever it was, the waiters hear of it (503) rather than wait for ever.
                 waiting.SetException(ex);
             }
         }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using MonitorDashboard.Configuration;
 using MonitorDashboard.Live;
@@ -8,10 +7,8 @@ using MonitorDashboard.Storage;
 namespace MonitorDashboard.Ingestion;
 
 /// <summary>
-/// The single writer: takes every request waiting in the queue, commits them in one transaction (group commit: one
-/// disk flush for many requests), then answers each request and tells live viewers once the commit is durable. Where
-/// the store flushes apart from the commit (<see cref="IPointStore.DurableAsync"/>), the answers wait in order on an
-/// acknowledgement loop while the writer already commits the next requests. On shutdown it drains the queue.
+/// The single writer: takes every request waiting in the queue, commits them in one transaction (group commit:
+/// one fsync for many requests), then answers each request and tells live viewers. On shutdown it drains the queue.
 /// </summary>
 public sealed class GroupCommitWriter(
     IngestionQueue queue,
@@ -27,9 +24,6 @@ public sealed class GroupCommitWriter(
     // Reused from commit to commit: a few thousand points make an array on the large-object heap, which only a full
     // (gen 2) collection frees.
     private readonly List<PointWrite> _writes = [];
-    // Commits waiting for their flush, answered in commit order by AcknowledgeAsync.
-    private readonly Channel<Acknowledgement> _acks = Channel.CreateUnbounded<Acknowledgement>(new() { SingleReader = true, SingleWriter = true });
-    private int _waitingAcks;
 
     /// <summary>True while the loop runs and the last commit (if any) succeeded; readiness reports it.</summary>
     public bool IsHealthy => _running && !_lastCommitFailed;
@@ -40,7 +34,7 @@ public sealed class GroupCommitWriter(
     {
         // Off the host's start-up path: catching up rollups of a large database takes a while, and readiness waits for it.
         await Task.Yield();
-        var acknowledging = AcknowledgeAsync();
+        var batch = new List<PendingWrite>();
         try
         {
             CatchUpRollups();
@@ -49,8 +43,7 @@ public sealed class GroupCommitWriter(
             // Not cancelled by stoppingToken: on shutdown the queue is closed and this loop drains it, then ends.
             while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
             {
-                // A new list each time: an earlier one may still wait for its acknowledgement.
-                var batch = new List<PendingWrite>();
+                batch.Clear();
                 var events = 0;
                 while (events < options.Value.MaxEventsPerCommit && queue.Reader.TryRead(out var pending))
                 {
@@ -70,8 +63,6 @@ public sealed class GroupCommitWriter(
         }
         finally
         {
-            _acks.Writer.TryComplete();
-            await acknowledging;
             SaveRollups();
             _running = false;
         }
@@ -183,46 +174,7 @@ public sealed class GroupCommitWriter(
             batch.ForEach(p => p.Fail(rejection));
             return;
         }
-        var acknowledgement = new Acknowledgement(batch, stored, eventCount, Stopwatch.GetElapsedTime(started).TotalMilliseconds, store.DurableAsync());
-        if (acknowledgement.Durable.IsCompletedSuccessfully && Volatile.Read(ref _waitingAcks) == 0)
-        {
-            Answer(acknowledgement); // nothing to wait for, nothing answered before it still waiting: no hop to the loop
-            return;
-        }
-        Interlocked.Increment(ref _waitingAcks);
-        _acks.Writer.TryWrite(acknowledgement);
-    }
-
-    /// <summary>Answers each commit's requests once its flush completed, in commit order (so live points keep their order).</summary>
-    private async Task AcknowledgeAsync()
-    {
-        await foreach (var acknowledgement in _acks.Reader.ReadAllAsync())
-        {
-            try
-            {
-                await acknowledgement.Durable;
-                Answer(acknowledgement);
-            }
-            catch (Exception ex)
-            {
-                // Committed but perhaps not on the disk: the clients retry (ids make the retry a duplicate).
-                _lastCommitFailed = true;
-                counters.RecordFailedCommit();
-                counters.AddQueued(-acknowledgement.EventCount);
-                logger.LogError(ex, "Flushing the commit of {Requests} requests to disk failed; they were answered 503", acknowledgement.Batch.Count);
-                var rejection = new IngestionRejectedException("Storage could not flush this request to disk; retry it.", ex);
-                acknowledgement.Batch.ForEach(p => p.Fail(rejection));
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _waitingAcks);
-            }
-        }
-    }
-
-    private void Answer(Acknowledgement acknowledgement)
-    {
-        var (batch, stored, eventCount, elapsedMs, _) = acknowledgement;
+        var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         counters.AddQueued(-eventCount);
 
         // Nobody watching (a headless ingest node, a benchmark): no live points to build.

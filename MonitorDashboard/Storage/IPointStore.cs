@@ -22,13 +22,6 @@ public interface IPointStore : IDisposable
     /// <summary>Stores all points in one transaction; returns, per point, whether it was new (false: its event id was already stored).</summary>
     Task<bool[]> AppendAsync(IReadOnlyList<PointWrite> points, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Completes once every commit made before the call is on the disk, not only in the OS cache. The writer acknowledges
-    /// a commit's requests after this, and meanwhile commits the next requests (an engine whose commits wait for the
-    /// disk themselves completes at once).
-    /// </summary>
-    Task DurableAsync();
-
     /// <summary>Saves the rollups still held in memory.</summary>
     void FlushRollups();
 

@@ -33,9 +33,6 @@ public sealed class PointStore(
     private long _nextIdOrdinal = EventIdsNotLoaded;
     private readonly RollupMaintainer _rollups = new(TimeSpan.FromMilliseconds(options.Value.RollupFlushIntervalMilliseconds), time, options.Value.MaxRollupSeries);
     private WriterConnection? _writer;
-    // synchronous=FULL (the default) is kept by syncing the WAL apart from the commit; NORMAL and EXTRA leave it to SQLite.
-    private WalSync? _wal;
-    private readonly bool _syncsItself = options.Value.Synchronous == SqliteSynchronous.Full;
     // Read by the writer's save timer too, hence volatile.
     private volatile bool _rollupsBehind = true;
 
@@ -56,12 +53,6 @@ public sealed class PointStore(
     /// <see cref="SeriesRemovals"/>); the caller wakes the writer. Completes when committed.
     /// </summary>
     public Task RemoveSeriesAsync(IReadOnlySet<long> seriesIds) => _removals.Add(seriesIds);
-
-    /// <summary>
-    /// With synchronous=FULL, completes once the WAL is synced after every commit made so far (<see cref="WalSync"/>);
-    /// otherwise at once, as the commits themselves waited for whatever the setting asks.
-    /// </summary>
-    public Task DurableAsync() => _wal?.AfterCommitAsync() ?? Task.CompletedTask;
 
     /// <summary>Stores all points in one transaction; returns, per point, whether it was new (false: its event id was already stored).</summary>
     public Task<bool[]> AppendAsync(IReadOnlyList<PointWrite> points, CancellationToken cancellationToken)
@@ -150,8 +141,6 @@ public sealed class PointStore(
         _seriesIds.RemoveIds(ids);
         _blocks.Forget(ids);
         _rollups.Forget(ids);
-        // Rare, and the caller is told it is done: wait for the disk here rather than pass the wait on.
-        DurableAsync().GetAwaiter().GetResult();
         requests.ForEach(r => r.Done.TrySetResult());
     }
 
@@ -248,11 +237,7 @@ public sealed class PointStore(
     /// </summary>
     private T InTransaction<T>(Func<WriterConnection, T> work)
     {
-        if (_writer is null)
-        {
-            _writer = new WriterConnection(factory.CreateDbContext(), options.Value.WriterLockTimeoutSeconds, _syncsItself);
-            _wal = _syncsItself ? new WalSync(_writer.Connection.DataSource) : null;
-        }
+        _writer ??= new WriterConnection(factory.CreateDbContext(), options.Value.WriterLockTimeoutSeconds);
         try
         {
             using var transaction = _writer.Connection.BeginTransaction();

@@ -15,13 +15,12 @@ internal sealed class WriterConnection : IDisposable
 {
     private readonly MonitorDbContext _db;
 
-    /// <param name="syncsItself">True when the caller makes commits durable itself (<see cref="WalSync"/>): commits then only reach the WAL.</param>
-    public WriterConnection(MonitorDbContext db, int lockTimeoutSeconds, bool syncsItself)
+    public WriterConnection(MonitorDbContext db, int lockTimeoutSeconds)
     {
         _db = db;
         try
         {
-            Open(lockTimeoutSeconds, syncsItself);
+            Open(lockTimeoutSeconds);
         }
         catch
         {
@@ -30,18 +29,12 @@ internal sealed class WriterConnection : IDisposable
         }
     }
 
-    private void Open(int lockTimeoutSeconds, bool syncsItself)
+    private void Open(int lockTimeoutSeconds)
     {
         _db.Database.OpenConnection();
         Connection = (SqliteConnection)_db.Database.GetDbConnection();
         // Commands inherit it: how long a statement retries while another connection holds the write lock.
         Connection.DefaultTimeout = lockTimeoutSeconds;
-        if (syncsItself)
-        {
-            using var pragma = Connection.CreateCommand();
-            pragma.CommandText = "PRAGMA synchronous=NORMAL";
-            pragma.ExecuteNonQuery();
-        }
         Blocks = new BlockStatements(Connection);
         EventIds = new EventIdLog(Connection);
         Legacy = new LegacyRowImporter(Connection);

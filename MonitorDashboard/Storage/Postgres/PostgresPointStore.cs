@@ -32,9 +32,6 @@ public sealed class PostgresPointStore(NpgsqlDataSource dataSource, TimeProvider
 
     public Task RemoveSeriesAsync(IReadOnlySet<long> seriesIds) => _removals.Add(seriesIds);
 
-    /// <summary>At once: a PostgreSQL commit returns after its WAL is flushed (synchronous_commit).</summary>
-    public Task DurableAsync() => Task.CompletedTask;
-
     public async Task<bool[]> AppendAsync(IReadOnlyList<PointWrite> points, CancellationToken cancellationToken)
     {
         await ApplyRemovalsAsync(cancellationToken);

@@ -17,5 +17,6 @@ public static class BrowserSignIn
 
     /// <summary>Waits until the circuit is interactive: the layout shows the browser's time zone only then.</summary>
     public static Task WaitForInteractiveAsync(this IPage page) =>
-        Assertions.Expect(page.GetByTestId("time-zone")).ToHaveTextAsync("Europe/Berlin");
+        // 15 s, not Playwright's 5: on 2 busy cores a circuit's first render has taken longer (a CI failure at 5 s).
+        Assertions.Expect(page.GetByTestId("time-zone")).ToHaveTextAsync("Europe/Berlin", new() { Timeout = 15_000 });
 }

@@ -90,7 +90,7 @@ public sealed class StorageOptionsTests
             ["Storage:Path"] = Path.Combine(Path.GetTempPath(), "unused.db"),
             ["ConnectionStrings:Postgres"] = "Host=127.0.0.1;Database=unused",
         }).Build();
-        var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddStorage(configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath() });
+        var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddStorage(configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath() });
         services.AddSingleton(Options.Create(new RetentionOptions())).AddSingleton<SqlRunner>();
         using var provided = services.BuildServiceProvider();
 

@@ -168,6 +168,28 @@ public sealed class PointStorageTests
         Assert.Equal(1_000, Assert.Single(await ReadAllAsync(database)).Values.Length);
     }
 
+    [Fact]
+    public async Task SeriesDeletedByAnotherInstance_TheWriterThatCachedItStoresItsNextPointInAFreshSeries()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Postgres);
+        var ts = database.Time.GetUtcNow().AddMinutes(-10).ToUnixTimeMilliseconds();
+        var a = database.Get<IPointStore>();
+        await a.AppendAsync([Point(ts, 1)], None); // A now has the series' id cached
+        var id = Assert.Single(await database.Get<SeriesQueryService>().ListSeriesAsync(SeriesSelector.All, None)).Id;
+        using (var b = database.NewPointStore())
+        {
+            var removed = b.RemoveSeriesAsync(new HashSet<long> { id });
+            b.FlushRollups();
+            await removed;
+        }
+
+        await a.AppendAsync([Point(ts + 1, 2)], None);
+
+        var series = Assert.Single(await ReadAllAsync(database));
+        Assert.NotEqual(id, series.Series.Id);
+        Assert.Equal([2.0], series.Values);
+    }
+
     private static PointWrite Point(long timestampMs, double value) => new(null, Latency, timestampMs, value);
 
     private static double Sum(int from, int count) => Enumerable.Range(from, count).Sum(i => (double)i);

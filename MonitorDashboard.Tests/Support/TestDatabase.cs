@@ -67,7 +67,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// (<see cref="Get{T}"/> of <see cref="IPointStore"/> is the first one.)
     /// </summary>
     public IPointStore NewPointStore() => _postgres is not null
-        ? new PostgresPointStore(WriterDataSource.Create(_postgres), Time, Options.Create(new StorageOptions()))
+        ? new PostgresPointStore(WriterDataSource.Create(_postgres), Time, Options.Create(new StorageOptions()), NullLogger<PostgresPointStore>.Instance)
         : new PointStore(Factory, Time, Options.Create(new StorageOptions()), Options.Create(new RetentionOptions()));
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));

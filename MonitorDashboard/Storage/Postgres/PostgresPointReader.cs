@@ -6,7 +6,8 @@ using Npgsql;
 namespace MonitorDashboard.Storage.Postgres;
 
 /// <summary>
-/// PostgreSQL's reader: the same block and rollup queries as SQLite's, as prepared Npgsql commands on one connection.
+/// PostgreSQL's reader: the same block and rollup queries as SQLite's, as Npgsql commands made once per query on one
+/// connection and run once per series.
 /// Blocks come in (window, id) order; several instances write blocks of one series, so points are sorted (stably) after.
 /// Rollups are the stored rows plus the deltas not folded into them yet.
 /// </summary>

@@ -9,15 +9,22 @@ namespace MonitorDashboard.Storage.Postgres;
 /// The hot insert path on PostgreSQL, correct with several instances writing at once: event ids are claimed in the
 /// shared EventIds table (<see cref="PostgresEventIds"/>), points go in as new blocks by binary COPY
 /// (<see cref="PostgresBlockCopy"/>), and the commit's rollup deltas are inserted beside them
-/// (<see cref="PostgresRollupDeltas"/>), all in one transaction per commit, then folded into the rollup rows when the
-/// writer is idle (<see cref="PostgresRollupFold"/>). Only series ids are cached, so a failed transaction leaves nothing
-/// to undo in memory.
+/// (<see cref="PostgresRollupDeltas"/>), all in one transaction per commit. Deltas are folded into the rollup rows a
+/// bounded chunk at a time (<see cref="PostgresRollupFold"/>): after a commit once per rollup save interval, so a busy
+/// writer folds too, and whenever the writer is idle. Only series ids are cached, so a failed transaction leaves nothing
+/// to undo in memory; a deadlock with another instance (PostgreSQL aborts one side) is retried.
 /// Used by this instance's single writer, which is why nothing here is locked.
 /// </summary>
-public sealed class PostgresPointStore(NpgsqlDataSource dataSource, TimeProvider time, IOptions<StorageOptions> options) : IPointStore
+public sealed class PostgresPointStore(
+    NpgsqlDataSource dataSource, TimeProvider time, IOptions<StorageOptions> options, ILogger<PostgresPointStore> logger) : IPointStore
 {
     private const string ForeignKeyViolation = "23503";
-    private const int FoldChunk = 5_000;
+    private const string Deadlock = "40P01";
+    private const int MaxAttempts = 3;
+    /// <summary>Deltas per fold transaction: a few milliseconds of the writer's time, not a drain of every instance's backlog.</summary>
+    private const int FoldChunk = 2_000;
+    private readonly TimeSpan _foldInterval = TimeSpan.FromMilliseconds(options.Value.RollupFlushIntervalMilliseconds);
+    private long _lastFold = time.GetTimestamp();
 
     private readonly SeriesIdCache _seriesIds = new(options.Value.MaxCachedSeriesIds);
     private readonly SeriesRemovals _removals = new();
@@ -35,26 +42,28 @@ public sealed class PostgresPointStore(NpgsqlDataSource dataSource, TimeProvider
     public async Task<bool[]> AppendAsync(IReadOnlyList<PointWrite> points, CancellationToken cancellationToken)
     {
         await ApplyRemovalsAsync(cancellationToken);
-        (bool[] Stored, Dictionary<SeriesKey, long> Created) result;
-        try
-        {
-            result = await InTransactionAsync((connection, ct) => AppendAsync(connection, points, ct), cancellationToken);
-        }
-        catch (PostgresException ex) when (ex.SqlState == ForeignKeyViolation)
-        {
-            // Another instance deleted a series this one had cached: forget the cache, and the retry creates it afresh.
-            _seriesIds.Clear();
-            result = await InTransactionAsync((connection, ct) => AppendAsync(connection, points, ct), cancellationToken);
-        }
+        var result = await WithRetriesAsync((connection, ct) => AppendAsync(connection, points, ct), cancellationToken);
         // Only ids of committed series may be cached: a rolled-back insert would leave a dangling id.
         foreach (var (key, id) in result.Created)
         {
             _seriesIds[key] = id;
         }
+        if (_deltasWritten && time.GetElapsedTime(_lastFold) >= _foldInterval)
+        {
+            try
+            {
+                await FoldChunkAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+            {
+                // The points are committed; the deltas wait for the next fold, and readers add them meanwhile.
+                logger.LogWarning(ex, "Folding rollup deltas failed; tried again later");
+            }
+        }
         return result.Stored;
     }
 
-    /// <summary>Applies waiting deletions, then folds the rollup deltas (any instance's) into rollup rows.</summary>
+    /// <summary>Applies waiting deletions, then folds a chunk of rollup deltas (any instance's) into rollup rows.</summary>
     public void FlushRollups() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>Nothing to rebuild: every commit's rollups are stored with it, as deltas.</summary>
@@ -101,16 +110,24 @@ public sealed class PostgresPointStore(NpgsqlDataSource dataSource, TimeProvider
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
         await ApplyRemovalsAsync(cancellationToken);
+        await FoldChunkAsync(cancellationToken);
+    }
+
+    /// <summary>One chunk; while chunks come back full, more wait, and the writer's save timer asks again.</summary>
+    private async Task FoldChunkAsync(CancellationToken cancellationToken)
+    {
+        _lastFold = time.GetTimestamp();
         _deltasWritten = false;
         try
         {
-            while (await InTransactionAsync((connection, ct) => PostgresRollupFold.FoldAsync(connection, FoldChunk, ct), cancellationToken) == FoldChunk)
+            if (await WithRetriesAsync((connection, ct) => PostgresRollupFold.FoldAsync(connection, FoldChunk, ct), cancellationToken) == FoldChunk)
             {
+                _deltasWritten = true;
             }
         }
         catch
         {
-            _deltasWritten = true; // tried again at the next idle moment; readers add unfolded deltas meanwhile
+            _deltasWritten = true; // tried again later; readers add unfolded deltas meanwhile
             throw;
         }
     }
@@ -125,9 +142,12 @@ public sealed class PostgresPointStore(NpgsqlDataSource dataSource, TimeProvider
         var ids = requests.SelectMany(r => r.Ids).ToArray();
         try
         {
-            await InTransactionAsync(async (connection, ct) =>
+            await WithRetriesAsync(async (connection, ct) =>
             {
-                await using var delete = new NpgsqlCommand("""DELETE FROM "Series" WHERE "Id" = ANY(@ids)""", connection);
+                // Rows locked in id order first, as a commit's blocks lock them: two instances cannot wait on each other.
+                await using var delete = new NpgsqlCommand("""
+                    DELETE FROM "Series" WHERE "Id" IN (SELECT "Id" FROM "Series" WHERE "Id" = ANY(@ids) ORDER BY "Id" FOR UPDATE)
+                    """, connection);
                 delete.Parameters.AddWithValue("ids", ids);
                 return await delete.ExecuteNonQueryAsync(ct);
             }, cancellationToken);
@@ -139,6 +159,28 @@ public sealed class PostgresPointStore(NpgsqlDataSource dataSource, TimeProvider
         }
         _seriesIds.RemoveIds(ids.ToHashSet());
         requests.ForEach(r => r.Done.TrySetResult());
+    }
+
+    /// <summary>
+    /// <see cref="InTransactionAsync"/>, again after a deadlock PostgreSQL broke by aborting this side, or after a foreign-key
+    /// violation: another instance deleted a series this one had cached, so the cache is dropped and the series made afresh.
+    /// </summary>
+    private async Task<T> WithRetriesAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await InTransactionAsync(work, cancellationToken);
+            }
+            catch (PostgresException ex) when (attempt < MaxAttempts && ex.SqlState is Deadlock or ForeignKeyViolation)
+            {
+                if (ex.SqlState == ForeignKeyViolation)
+                {
+                    _seriesIds.Clear();
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -103,7 +103,7 @@ public sealed class AlarmStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
-    public async Task SaveCycle_PendingStepOrAMutedRule_OwesNoWebhook(StorageProvider provider)
+    public async Task SaveCycle_PendingStepOrAnOutcomeThatDoesNotNotify_OwesNoWebhookButKeepsTheTransition(StorageProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var rules = database.Get<AlarmRuleStore>();

@@ -169,6 +169,32 @@ public sealed class PointStorageTests
     }
 
     [Fact]
+    public async Task TwoInstancesFoldingABacklogAtOnce_TakeDisjointDeltasAndKeepSharedHourRowsExact()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Postgres);
+        var start = database.Time.GetUtcNow().AddHours(-22).ToUnixTimeMilliseconds() / 3_600_000 * 3_600_000;
+        using var a = database.NewPointStore();
+        using var b = database.NewPointStore();
+        // One point a minute for 20 hours, a commit each: 2,400 deltas, more than one fold takes, 60 per hour row.
+        for (var minute = 0; minute < 1_200; minute++)
+        {
+            await a.AppendAsync([Point(start + (minute * 60_000L), minute)], None);
+        }
+        Assert.True(await database.CountAsync("RollupDeltas") > 2_000);
+
+        while (await database.CountAsync("RollupDeltas") > 0)
+        {
+            await Task.WhenAll(Task.Run(a.FlushRollups), Task.Run(b.FlushRollups));
+        }
+
+        var now = database.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        var buckets = Assert.Single(await database.Get<SeriesQueryService>().GetBucketsAsync(
+            Latency.Selector, now - 86_400_000, now, 3_600_000, None)).Buckets;
+        Assert.Equal(Enumerable.Repeat(60L, 20), buckets.Select(x => x.Count));
+        Assert.Equal(Enumerable.Range(0, 20).Select(h => Sum(h * 60, 60)), buckets.Select(x => x.Sum));
+    }
+
+    [Fact]
     public async Task SeriesDeletedByAnotherInstance_TheWriterThatCachedItStoresItsNextPointInAFreshSeries()
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Postgres);

@@ -141,6 +141,20 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChartOpens",
+                columns: table => new
+                {
+                    Model = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DayMs = table.Column<long>(type: "bigint", nullable: false),
+                    Opens = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChartOpens", x => new { x.Model, x.Name, x.DayMs });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Deployments",
                 columns: table => new
                 {
@@ -179,6 +193,18 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_EventIdBatches", x => x.FirstOrdinal);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EventIdClaims",
+                columns: table => new
+                {
+                    Hash = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReceivedMs = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventIdClaims", x => x.Hash);
                 });
 
             migrationBuilder.CreateTable(
@@ -270,7 +296,8 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                     TimestampMs = table.Column<long>(type: "bigint", nullable: false),
                     FromStatus = table.Column<string>(type: "text", nullable: false),
                     ToStatus = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<double>(type: "double precision", nullable: true)
+                    Value = table.Column<double>(type: "double precision", nullable: true),
+                    WebhookPending = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -449,7 +476,8 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                 name: "PointBlocks",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     SeriesId = table.Column<long>(type: "bigint", nullable: false),
                     WindowMs = table.Column<long>(type: "bigint", nullable: false),
                     StartMs = table.Column<long>(type: "bigint", nullable: false),
@@ -482,6 +510,28 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                     table.PrimaryKey("PK_Points", x => new { x.SeriesId, x.TimestampMs, x.Seq });
                     table.ForeignKey(
                         name: "FK_Points_Series_SeriesId",
+                        column: x => x.SeriesId,
+                        principalTable: "Series",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RollupDeltas",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SeriesId = table.Column<long>(type: "bigint", nullable: false),
+                    ResolutionMs = table.Column<long>(type: "bigint", nullable: false),
+                    BucketMs = table.Column<long>(type: "bigint", nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RollupDeltas", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RollupDeltas_Series_SeriesId",
                         column: x => x.SeriesId,
                         principalTable: "Series",
                         principalColumn: "Id",
@@ -530,6 +580,11 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                 name: "IX_AlarmHistory_RuleId_TimestampMs",
                 table: "AlarmHistory",
                 columns: new[] { "RuleId", "TimestampMs" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlarmHistory_WebhookPending_Id",
+                table: "AlarmHistory",
+                columns: new[] { "WebhookPending", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AlarmStates_SeriesId",
@@ -600,6 +655,12 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                 column: "StartedMs");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EventIdClaims_ReceivedMs",
+                table: "EventIdClaims",
+                column: "ReceivedMs")
+                .Annotation("Npgsql:IndexMethod", "brin");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EventIds_ReceivedMs",
                 table: "EventIds",
                 column: "ReceivedMs");
@@ -624,6 +685,11 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                 name: "IX_Predictions_Model_TimestampMs",
                 table: "Predictions",
                 columns: new[] { "Model", "TimestampMs" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RollupDeltas_SeriesId_ResolutionMs_BucketMs",
+                table: "RollupDeltas",
+                columns: new[] { "SeriesId", "ResolutionMs", "BucketMs" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Series_Model_Stage_Version_Kind_Name_Tags",
@@ -666,10 +732,16 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                 name: "AuditLog");
 
             migrationBuilder.DropTable(
+                name: "ChartOpens");
+
+            migrationBuilder.DropTable(
                 name: "DeploymentEvents");
 
             migrationBuilder.DropTable(
                 name: "EventIdBatches");
+
+            migrationBuilder.DropTable(
+                name: "EventIdClaims");
 
             migrationBuilder.DropTable(
                 name: "EventIds");
@@ -685,6 +757,9 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Predictions");
+
+            migrationBuilder.DropTable(
+                name: "RollupDeltas");
 
             migrationBuilder.DropTable(
                 name: "RollupPending");

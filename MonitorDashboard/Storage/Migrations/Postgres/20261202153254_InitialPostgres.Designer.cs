@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MonitorDashboard.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMonitorDbContext))]
-    [Migration("20261202111058_InitialPostgres")]
+    [Migration("20261202153254_InitialPostgres")]
     partial class InitialPostgres
     {
         /// <inheritdoc />
@@ -278,9 +278,14 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                     b.Property<double?>("Value")
                         .HasColumnType("double precision");
 
+                    b.Property<bool>("WebhookPending")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RuleId", "Timestamp");
+
+                    b.HasIndex("WebhookPending", "Id");
 
                     b.ToTable("AlarmHistory", (string)null);
                 });
@@ -410,6 +415,7 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                         .HasColumnName("SinceMs");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -435,8 +441,9 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
-                    b.Property<long>("CreatedMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Created")
+                        .HasColumnType("bigint")
+                        .HasColumnName("CreatedMs");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -514,6 +521,27 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                     b.HasKey("Model", "Name");
 
                     b.ToTable("ArchivedMetrics", (string)null);
+                });
+
+            modelBuilder.Entity("MonitorDashboard.Storage.Catalog.ChartOpenRow", b =>
+                {
+                    b.Property<string>("Model")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("DayMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Opens")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Model", "Name", "DayMs");
+
+                    b.ToTable("ChartOpens", (string)null);
                 });
 
             modelBuilder.Entity("MonitorDashboard.Storage.Deployments.DeploymentEventRow", b =>
@@ -695,7 +723,10 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
             modelBuilder.Entity("MonitorDashboard.Storage.PointBlockRow", b =>
                 {
                     b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<int>("Count")
                         .HasColumnType("integer");
@@ -744,6 +775,52 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                     b.ToTable("Points", (string)null);
                 });
 
+            modelBuilder.Entity("MonitorDashboard.Storage.Postgres.EventIdClaimRow", b =>
+                {
+                    b.Property<Guid>("Hash")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ReceivedMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Hash");
+
+                    b.HasIndex("ReceivedMs");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ReceivedMs"), "brin");
+
+                    b.ToTable("EventIdClaims", (string)null);
+                });
+
+            modelBuilder.Entity("MonitorDashboard.Storage.Postgres.RollupDeltaRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BucketMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("ResolutionMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SeriesId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId", "ResolutionMs", "BucketMs");
+
+                    b.ToTable("RollupDeltas", (string)null);
+                });
+
             modelBuilder.Entity("MonitorDashboard.Storage.Review.PredictionRow", b =>
                 {
                     b.Property<long>("Id")
@@ -770,14 +847,16 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long?>("Labelled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("LabelledMs");
+
                     b.Property<string>("LabelledBy")
                         .HasColumnType("text");
 
-                    b.Property<long?>("LabelledMs")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("LeaseExpiresMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("LeaseExpires")
+                        .HasColumnType("bigint")
+                        .HasColumnName("LeaseExpiresMs");
 
                     b.Property<string>("LeaseOwner")
                         .HasColumnType("text");
@@ -812,14 +891,16 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<long?>("SkippedUntilMs")
-                        .HasColumnType("bigint");
+                    b.Property<long?>("SkippedUntil")
+                        .HasColumnType("bigint")
+                        .HasColumnName("SkippedUntilMs");
 
                     b.Property<string>("Stage")
                         .HasColumnType("text");
 
-                    b.Property<long>("TimestampMs")
-                        .HasColumnType("bigint");
+                    b.Property<long>("Timestamp")
+                        .HasColumnType("bigint")
+                        .HasColumnName("TimestampMs");
 
                     b.Property<string>("Verdict")
                         .HasColumnType("text");
@@ -829,7 +910,7 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                     b.HasIndex("Model", "ClientId")
                         .IsUnique();
 
-                    b.HasIndex("Model", "TimestampMs");
+                    b.HasIndex("Model", "Timestamp");
 
                     b.HasIndex("InQueue", "Verdict", "Model");
 
@@ -1011,6 +1092,15 @@ namespace MonitorDashboard.Storage.Migrations.Postgres
                 });
 
             modelBuilder.Entity("MonitorDashboard.Storage.PointRow", b =>
+                {
+                    b.HasOne("MonitorDashboard.Storage.SeriesRow", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MonitorDashboard.Storage.Postgres.RollupDeltaRow", b =>
                 {
                     b.HasOne("MonitorDashboard.Storage.SeriesRow", null)
                         .WithMany()

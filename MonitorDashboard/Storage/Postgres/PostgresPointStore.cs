@@ -84,28 +84,35 @@ public sealed class PostgresPointStore(
             }
         }
 
+        // Each key looked up once: in the cache, else found or created in this transaction.
+        var ids = new Dictionary<SeriesKey, long>();
         var missing = new HashSet<SeriesKey>();
         foreach (var point in keep)
         {
-            if (!_seriesIds.TryGetValue(point.Series, out _))
+            if (!ids.ContainsKey(point.Series) && !missing.Contains(point.Series))
             {
-                missing.Add(point.Series);
+                if (_seriesIds.TryGetValue(point.Series, out var cached))
+                {
+                    ids[point.Series] = cached;
+                }
+                else
+                {
+                    missing.Add(point.Series);
+                }
             }
         }
         var created = await PostgresSeriesRows.FindOrCreateAsync(connection, missing, now, cancellationToken);
-        var seriesIds = new long[keep.Count];
-        for (var i = 0; i < keep.Count; i++)
+        foreach (var (key, id) in created)
         {
-            seriesIds[i] = created.TryGetValue(keep[i].Series, out var id) ? id : CachedId(keep[i].Series);
+            ids[key] = id;
         }
+        var seriesIds = keep.Select(p => ids[p.Series]).ToArray();
 
         await PostgresBlockCopy.WriteAsync(connection, keep, seriesIds, cancellationToken);
         await PostgresRollupDeltas.AppendAsync(connection, keep, seriesIds, cancellationToken);
         _deltasWritten = true;
         return (stored, created);
     }
-
-    private long CachedId(SeriesKey key) => _seriesIds.TryGetValue(key, out var id) ? id : throw new InvalidOperationException("series id not cached");
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {

@@ -11,8 +11,9 @@ namespace MonitorDashboard.Alarms;
 /// Sends alarm webhooks from the outbox, oldest first, off the evaluation loop and on the instance that evaluates
 /// (<see cref="AlarmEvaluationService"/> runs it under its lease). A transition is stored together with the webhook it
 /// owes, and the webhook is marked sent once the receiver answered: an instance that takes over after a crash sends
-/// what the dead one stored but had not sent, and nothing it had. The one exception is a crash between a receiver's
-/// answer and the mark: that notification goes out again, with the same <see cref="AlarmWebhookPayload.Id"/>.
+/// what the dead one stored but had not sent. Delivery is at least once: after a crash between a receiver's answer and
+/// the mark, or while an instance that lost its lease unnoticed still sends, a notification goes out again, with the same
+/// <see cref="AlarmWebhookPayload.Id"/>.
 /// Retries with backoff come from the resilience handler on the named HttpClient; a final failure is recorded on the
 /// rule, so the team sees that a receiver is broken, and that notification is not tried again.
 /// </summary>
